@@ -1,0 +1,1 @@
+"""The Chancery core: content model, languages and catalog. It never imports MkDocs."""

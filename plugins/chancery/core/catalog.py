@@ -1,0 +1,186 @@
+"""The catalog: every page of every language, read and checked once."""
+
+from __future__ import annotations
+
+import hashlib
+from collections import defaultdict
+from collections.abc import Iterable, Iterator, Mapping
+from dataclasses import dataclass, field
+from pathlib import Path, PurePosixPath
+from types import MappingProxyType
+
+from chancery.core.errors import ContentError, ContentErrors
+from chancery.core.models import BaseContent
+from chancery.core.source import SourceError, parse_source
+from chancery.core.validation import validate_front_matter
+
+#: Editor and backup files that must never reach the site.
+_BACKUP_SUFFIXES = ("~", ".bak", ".swp", ".swo", ".orig", ".rej", ".tmp")
+
+
+def is_ignored(relative_path: str) -> bool:
+    """Whether a path under the content folder is an editor file or in a private folder.
+
+    Folders and files starting with '_' or '.' hold drafts, notes and tooling, and backup files
+    (``*~``, ``*.bak``, ``*.swp``, ``.#*``) are left behind by editors; none is ever published.
+    """
+    parts = PurePosixPath(relative_path).parts
+    if any(part.startswith(("_", ".")) for part in parts):
+        return True
+    return parts[-1].endswith(_BACKUP_SUFFIXES) if parts else False
+
+
+def body_hash(body: str) -> str:
+    """A short, stable hash of a Markdown body, blind to line ends and trailing spaces."""
+    normal = "\n".join(line.rstrip() for line in body.strip().splitlines())
+    return hashlib.sha256(normal.encode("utf-8")).hexdigest()[:16]
+
+
+@dataclass(frozen=True)
+class Page:
+    """One content file, checked and typed."""
+
+    path: str
+    language: str
+    key: str
+    content: BaseContent
+    body: str
+    body_hash: str
+
+    @property
+    def type(self) -> str:
+        """The content type, e.g. 'news'."""
+        return self.content.type
+
+
+@dataclass(frozen=True)
+class Catalog:
+    """Every page of every language, with its translation group."""
+
+    languages: tuple[str, ...]
+    pages: tuple[Page, ...]
+    _by_path: Mapping[str, Page] = field(repr=False, compare=False)
+    _groups: Mapping[str, Mapping[str, Page]] = field(repr=False, compare=False)
+
+    @classmethod
+    def from_pages(cls, languages: tuple[str, ...], pages: Iterable[Page]) -> Catalog:
+        """Index ``pages``; the caller has checked that keys are unique per language."""
+        ordered = tuple(sorted(pages, key=lambda page: page.path))
+        groups: dict[str, dict[str, Page]] = defaultdict(dict)
+        for page in ordered:
+            groups[page.key][page.language] = page
+        return cls(
+            languages,
+            ordered,
+            MappingProxyType({page.path: page for page in ordered}),
+            MappingProxyType({key: MappingProxyType(group) for key, group in groups.items()}),
+        )
+
+    def __iter__(self) -> Iterator[Page]:
+        return iter(self.pages)
+
+    def __len__(self) -> int:
+        return len(self.pages)
+
+    def get(self, path: str) -> Page | None:
+        """The page at a content path such as 'fr/news/visit.md'."""
+        return self._by_path.get(path)
+
+    def group(self, key: str) -> Mapping[str, Page]:
+        """The versions of one page, by language."""
+        return self._groups.get(key, MappingProxyType({}))
+
+    def translations(self, page: Page) -> Mapping[str, Page]:
+        """Every version of ``page``'s group, itself included."""
+        return self.group(page.key)
+
+    def source(self, key: str) -> Page | None:
+        """The version of a group that is not a translation, if there is exactly one."""
+        sources = [page for page in self.group(key).values() if page.content.translation_of is None]
+        return sources[0] if len(sources) == 1 else None
+
+    def keys(self) -> tuple[str, ...]:
+        """Every translation group key, sorted."""
+        return tuple(sorted(self._groups))
+
+    def in_language(self, language: str) -> tuple[Page, ...]:
+        """Pages written in ``language``."""
+        return tuple(page for page in self.pages if page.language == language)
+
+    def of_type(self, type_name: str) -> tuple[Page, ...]:
+        """Pages of one content type."""
+        return tuple(page for page in self.pages if page.type == type_name)
+
+    def for_audience(self, audience: str) -> tuple[Page, ...]:
+        """Pages addressed to an audience (a region slug or a country code)."""
+        return tuple(page for page in self.pages if audience in page.content.audiences)
+
+    def tagged(self, tag: str) -> tuple[Page, ...]:
+        """Pages with a tag."""
+        return tuple(page for page in self.pages if tag in page.content.tags)
+
+
+def load_catalog(content_dir: Path, languages: tuple[str, ...]) -> Catalog:
+    """Read and check every Markdown file under ``content_dir``.
+
+    Raise ContentErrors listing every problem in the tree, so that editors fix them in one pass;
+    return the catalog only when there are none.
+    """
+    errors: list[ContentError] = []
+    pages: list[Page] = []
+    for file in sorted(content_dir.rglob("*.md")):
+        relative = file.relative_to(content_dir).as_posix()
+        if is_ignored(relative) or not file.is_file():
+            continue
+        page = _read_page(file, relative, languages, errors)
+        if page is not None:
+            pages.append(page)
+    errors.extend(_duplicate_keys(pages))
+    if errors:
+        raise ContentErrors(errors)
+    return Catalog.from_pages(languages, pages)
+
+
+def _read_page(
+    file: Path, relative: str, languages: tuple[str, ...], errors: list[ContentError]
+) -> Page | None:
+    language, _, inner = relative.partition("/")
+    if not inner or language not in languages:
+        errors.append(
+            ContentError(
+                relative,
+                0,
+                "",
+                "is not inside a language folder; move it to content/<language>/, "
+                f"with <language> one of {', '.join(languages)}",
+            )
+        )
+        return None
+    try:
+        document = parse_source(file.read_bytes(), relative)
+    except SourceError as error:
+        errors.append(error.error)
+        return None
+    content, problems = validate_front_matter(document.front_matter, relative, language, languages)
+    if content is None:
+        errors.extend(problems)
+        return None
+    key = content.translation_key or inner
+    return Page(relative, language, key, content, document.body, body_hash(document.body))
+
+
+def _duplicate_keys(pages: list[Page]) -> list[ContentError]:
+    seen: dict[tuple[str, str], Page] = {}
+    errors = []
+    for page in pages:
+        earlier = seen.setdefault((page.language, page.key), page)
+        if earlier is not page:
+            errors.append(
+                ContentError(
+                    page.path,
+                    0,
+                    "translation_key",
+                    f"'{page.key}' is already used by {earlier.path}; give each page its own key",
+                )
+            )
+    return errors

@@ -1,0 +1,86 @@
+"""Reading Chancery's settings from ``mkdocs.yml`` without running MkDocs.
+
+The CLI answers ``check`` and ``status`` from the core alone, so it needs the plugin settings
+and the content folder without a build.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+import yaml
+
+from chancery.core.languages import LanguagePolicy, PolicyError, Role
+
+PLUGIN_NAME = "chancery/content"
+
+
+class SiteConfigError(ValueError):
+    """mkdocs.yml is missing or does not configure Chancery; the message says how to fix it."""
+
+
+@dataclass(frozen=True)
+class SiteSettings:
+    """What the core needs from mkdocs.yml: where content lives, and the language policy."""
+
+    config_file: Path
+    content_dir: Path
+    policy: LanguagePolicy
+
+
+class _TolerantLoader(yaml.SafeLoader):
+    """Reads mkdocs.yml, leaving MkDocs' own tags (!!python/name, !ENV, !relative) unresolved."""
+
+
+def _unresolved(loader: yaml.SafeLoader, suffix: str, node: yaml.Node) -> Any:
+    return None
+
+
+_TolerantLoader.add_multi_constructor("", _unresolved)
+
+
+def policy_from_options(languages: list[dict[str, Any]]) -> LanguagePolicy:
+    """Build the language policy from the plugin's ``languages`` option."""
+    roles: list[tuple[str, Role]] = []
+    for entry in languages:
+        roles.append((str(entry["code"]), entry.get("role", "foreign")))
+    return LanguagePolicy.from_roles(roles)
+
+
+def read_site_settings(config_file: Path) -> SiteSettings:
+    """Read the content folder and language policy from ``config_file``."""
+    try:
+        raw = yaml.load(config_file.read_text(encoding="utf-8"), Loader=_TolerantLoader)
+    except FileNotFoundError as error:
+        raise SiteConfigError(
+            f"{config_file}: not found; run from the site's folder or pass --config-file"
+        ) from error
+    except yaml.YAMLError as error:
+        raise SiteConfigError(f"{config_file}: invalid YAML: {error}") from error
+    if not isinstance(raw, dict):
+        raise SiteConfigError(f"{config_file}: expected a mapping of settings")
+    options = _plugin_options(raw.get("plugins") or [])
+    if options is None:
+        raise SiteConfigError(f"{config_file}: plugins: add '{PLUGIN_NAME}' with its languages")
+    try:
+        policy = policy_from_options(options.get("languages") or [])
+    except (PolicyError, KeyError, TypeError) as error:
+        raise SiteConfigError(f"{config_file}: plugins: {PLUGIN_NAME}: {error}") from error
+    content_dir = config_file.parent / str(raw.get("docs_dir", "docs"))
+    return SiteSettings(config_file, content_dir, policy)
+
+
+def _plugin_options(plugins: list[Any] | dict[str, Any]) -> dict[str, Any] | None:
+    entries = (
+        plugins.items()
+        if isinstance(plugins, dict)
+        else [
+            next(iter(item.items())) if isinstance(item, dict) else (item, {}) for item in plugins
+        ]
+    )
+    for name, options in entries:
+        if name == PLUGIN_NAME:
+            return dict(options or {})
+    return None

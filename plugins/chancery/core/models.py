@@ -1,0 +1,315 @@
+"""One pydantic model per content type: the typed, checked front matter of a page."""
+
+from __future__ import annotations
+
+import re
+from typing import Annotated, Any, Literal
+
+from babel import Locale, UnknownLocaleError
+from pydantic import (
+    AfterValidator,
+    AwareDatetime,
+    BaseModel,
+    BeforeValidator,
+    ConfigDict,
+    Field,
+    ValidationInfo,
+    field_validator,
+    model_validator,
+)
+
+_SLUG = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
+_COUNTRY = re.compile(r"^[A-Z]{2}$")
+_HASH = re.compile(r"^[0-9a-f]{16}$")
+_HASHTAG = re.compile(r"^#\w+$")
+_ENGLISH = Locale("en")
+
+
+def _strict_bool(value: Any) -> Any:
+    # YAML 1.1 reads yes/no/on/off as booleans; we only accept the two spellings that
+    # mean the same thing everywhere, so that "draft: no" is never silently misread.
+    if isinstance(value, str):
+        if value in ("true", "false"):
+            return value == "true"
+        raise ValueError(f"'{value}' is not true or false; write true or false")
+    return value
+
+
+def _slug(value: str) -> str:
+    if not _SLUG.match(value):
+        raise ValueError(
+            f"'{value}' is not a slug; use lower-case ASCII words joined by '-', e.g. 'climate'"
+        )
+    return value
+
+
+def _country(value: str) -> str:
+    if not _COUNTRY.match(value) or value not in _ENGLISH.territories:
+        raise ValueError(
+            f"'{value}' is not an ISO 3166-1 country code; use two capital letters, e.g. FR"
+        )
+    return value
+
+
+def _audience(value: str) -> str:
+    # An audience is a region slug from the site's configuration or an ISO country code.
+    if _COUNTRY.match(value):
+        return _country(value)
+    return _slug(value)
+
+
+def _language_code(value: str) -> str:
+    try:
+        Locale.parse(value)
+    except (ValueError, UnknownLocaleError) as error:
+        raise ValueError(f"'{value}' is not a language code; use one such as fr or ar") from error
+    return value
+
+
+StrictBool = Annotated[bool, BeforeValidator(_strict_bool)]
+Timestamp = AwareDatetime
+Slug = Annotated[str, AfterValidator(_slug)]
+Country = Annotated[str, AfterValidator(_country)]
+Audience = Annotated[str, AfterValidator(_audience)]
+LanguageCode = Annotated[str, AfterValidator(_language_code)]
+Text = Annotated[str, Field(min_length=1)]
+
+ContentType = Literal[
+    "page",
+    "news",
+    "statement",
+    "travel-advice",
+    "consular-service",
+    "campaign",
+    "fact-check",
+    "event",
+    "mission",
+]
+
+
+class TranslationOf(BaseModel):
+    """Which source a translation was made from: its language and the hash of its body."""
+
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+    language: LanguageCode
+    hash: str
+
+    @field_validator("hash")
+    @classmethod
+    def _check_hash(cls, value: str) -> str:
+        if not _HASH.match(value):
+            raise ValueError(
+                f"'{value}' is not a source hash; run `chancery translate --mark-current FILE` "
+                "to record it"
+            )
+        return value
+
+
+class BaseContent(BaseModel):
+    """Fields that every content type shares."""
+
+    model_config = ConfigDict(extra="forbid", frozen=True, str_strip_whitespace=True)
+
+    title: Annotated[str, Field(min_length=1, max_length=200)]
+    description: Annotated[str, Field(min_length=1, max_length=300)]
+    type: ContentType = "page"
+    date: Timestamp | None = None
+    updated: Timestamp | None = None
+    audiences: tuple[Audience, ...] = ()
+    tags: tuple[Slug, ...] = ()
+    translation_of: TranslationOf | None = None
+    translation_key: Slug | None = None
+    draft: StrictBool = False
+    publish_at: Timestamp | None = None
+    expires_at: Timestamp | None = None
+
+    @field_validator("translation_of")
+    @classmethod
+    def _check_source_language(
+        cls, value: TranslationOf | None, info: ValidationInfo
+    ) -> TranslationOf | None:
+        context = info.context or {}
+        languages: tuple[str, ...] = context.get("languages", ())
+        own: str | None = context.get("language")
+        if value is None:
+            return value
+        if languages and value.language not in languages:
+            raise ValueError(
+                f"'{value.language}' is not a language of this site; "
+                f"use one of {', '.join(languages)}"
+            )
+        if value.language == own:
+            raise ValueError("a page cannot be a translation from its own language; remove it")
+        return value
+
+    @model_validator(mode="after")
+    def _check_dates(self) -> BaseContent:
+        if self.date and self.updated and self.updated < self.date:
+            raise ValueError("updated: is earlier than date; an update comes after publication")
+        if self.publish_at and self.expires_at and self.expires_at <= self.publish_at:
+            raise ValueError("expires_at: is not after publish_at; the page would never show")
+        return self
+
+
+class PageContent(BaseContent):
+    """A plain page: home, about, background."""
+
+    type: Literal["page"] = "page"
+
+
+class NewsContent(BaseContent):
+    """A dated news item."""
+
+    type: Literal["news"]
+    date: Timestamp
+
+
+class StatementContent(BaseContent):
+    """An official statement, speech or press release."""
+
+    type: Literal["statement"]
+    date: Timestamp
+    kind: Literal["statement", "speech", "press-release"]
+    speaker: Text | None = None
+    place: Text | None = None
+
+
+class TravelAdviceContent(BaseContent):
+    """Advice for citizens travelling to one country."""
+
+    type: Literal["travel-advice"]
+    date: Timestamp
+    country: Country
+    level: Annotated[int, Field(ge=1, le=4)]
+
+
+class ConsularServiceContent(BaseContent):
+    """A service offered by the missions: passports, visas, emergencies."""
+
+    type: Literal["consular-service"]
+    service: Literal[
+        "passport", "visa", "notarial", "registration", "emergency-assistance", "other"
+    ]
+    fee: Text | None = None
+    processing_time: Text | None = None
+
+
+class CampaignContent(BaseContent):
+    """A public-diplomacy campaign with its hashtag and partners."""
+
+    type: Literal["campaign"]
+    hashtag: str
+    start: Timestamp
+    end: Timestamp | None = None
+    partners: tuple[Text, ...] = ()
+
+    @field_validator("hashtag")
+    @classmethod
+    def _check_hashtag(cls, value: str) -> str:
+        if not _HASHTAG.match(value):
+            raise ValueError(f"'{value}' is not a hashtag; write '#' and a word, e.g. #OpenHaneul")
+        return value
+
+    @model_validator(mode="after")
+    def _check_period(self) -> CampaignContent:
+        if self.end and self.end < self.start:
+            raise ValueError("end: is before start; a campaign ends after it starts")
+        return self
+
+
+class FactCheckContent(BaseContent):
+    """A fact-check: a circulating claim, who made it, where, and its rating."""
+
+    type: Literal["fact-check"]
+    date: Timestamp
+    claim: Text
+    claimant: Text
+    appeared_in: Text
+    rating: Literal["false", "misleading", "missing-context", "unproven", "true"]
+
+
+class EventContent(BaseContent):
+    """An event with a start, an optional end and a location."""
+
+    type: Literal["event"]
+    start: Timestamp
+    end: Timestamp | None = None
+    location: Text
+
+    @model_validator(mode="after")
+    def _check_period(self) -> EventContent:
+        if self.end and self.end < self.start:
+            raise ValueError("end: is before start; an event ends after it starts")
+        return self
+
+
+class MissionContent(BaseContent):
+    """An embassy or consulate, with the contacts readers need."""
+
+    type: Literal["mission"]
+    kind: Literal["embassy", "consulate-general", "consulate"]
+    country: Country
+    city: Text
+    address: Text
+    phone: Text
+    emergency_phone: Text
+    email: Text | None = None
+    hours: Text | None = None
+    languages_served: tuple[LanguageCode, ...] = ()
+    consular_services: tuple[
+        Literal["passport", "visa", "notarial", "registration", "emergency-assistance", "other"],
+        ...,
+    ] = ()
+
+
+Content = (
+    PageContent
+    | NewsContent
+    | StatementContent
+    | TravelAdviceContent
+    | ConsularServiceContent
+    | CampaignContent
+    | FactCheckContent
+    | EventContent
+    | MissionContent
+)
+
+#: The model of each content type, by the value of its ``type`` field.
+MODELS: dict[str, type[BaseContent]] = {
+    "page": PageContent,
+    "news": NewsContent,
+    "statement": StatementContent,
+    "travel-advice": TravelAdviceContent,
+    "consular-service": ConsularServiceContent,
+    "campaign": CampaignContent,
+    "fact-check": FactCheckContent,
+    "event": EventContent,
+    "mission": MissionContent,
+}
+
+#: A value to suggest when a field is missing or malformed.
+EXAMPLES: dict[str, str] = {
+    "title": '"Minister visits Paris"',
+    "description": '"One sentence that says what the page is about."',
+    "date": "2026-05-01T09:00:00+09:00",
+    "updated": "2026-05-02T09:00:00+09:00",
+    "publish_at": "2026-05-01T09:00:00+09:00",
+    "expires_at": "2026-06-01T09:00:00+09:00",
+    "start": "2026-05-01T09:00:00+09:00",
+    "end": "2026-05-03T18:00:00+09:00",
+    "kind": "statement",
+    "country": "FR",
+    "level": "2",
+    "service": "passport",
+    "hashtag": '"#OpenHaneul"',
+    "claim": '"The claim, quoted"',
+    "claimant": '"Who made the claim"',
+    "appeared_in": '"Where the claim appeared"',
+    "rating": "false",
+    "location": '"Cineteca Nacional, Mexico City"',
+    "city": "Paris",
+    "address": '"12 avenue Hoche, 75008 Paris"',
+    "phone": '"+33 1 53 75 12 00"',
+    "emergency_phone": '"+33 6 07 45 12 00"',
+}

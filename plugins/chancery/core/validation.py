@@ -1,0 +1,129 @@
+"""Checking front matter against its content model, with messages that say how to fix it."""
+
+from __future__ import annotations
+
+import difflib
+import re
+from typing import Any
+
+from pydantic import ValidationError
+from pydantic_core import ErrorDetails
+
+from chancery.core.errors import ContentError
+from chancery.core.models import EXAMPLES, MODELS, BaseContent
+from chancery.core.strict_yaml import LoadedMapping, Location
+
+_TIMESTAMP_HINT = "e.g. 2026-05-01T09:00:00+09:00"
+# Model-level checks name their field at the start of the message: "end: is before start".
+_FIELD_PREFIX = re.compile(r"^(?:Value error, )?([a-z_]+): (.*)$", re.DOTALL)
+
+
+def validate_front_matter(
+    loaded: LoadedMapping, path: str, language: str, languages: tuple[str, ...]
+) -> tuple[BaseContent | None, list[ContentError]]:
+    """Type ``loaded`` with the model of its ``type``; return the model or the errors."""
+    data = loaded.data
+    type_name = data.get("type", "page")
+    model = MODELS.get(type_name) if isinstance(type_name, str) else None
+    if model is None:
+        hint = _did_you_mean(str(type_name), list(MODELS))
+        return None, [
+            ContentError(
+                path,
+                loaded.lines.get(("type",), 1),
+                "type",
+                f"'{type_name}' is not a content type{hint}; use one of {', '.join(MODELS)}",
+            )
+        ]
+    try:
+        content = model.model_validate(data, context={"language": language, "languages": languages})
+    except ValidationError as error:
+        return None, [
+            _describe(detail, loaded, path, model, type_name) for detail in error.errors()
+        ]
+    return content, []
+
+
+def _describe(
+    detail: ErrorDetails,
+    loaded: LoadedMapping,
+    path: str,
+    model: type[BaseContent],
+    type_name: str,
+) -> ContentError:
+    location: Location = tuple(detail["loc"])
+    kind = detail["type"]
+    message = detail["msg"]
+    if not location:
+        match = _FIELD_PREFIX.match(message)
+        if match:
+            location, message = (match.group(1),), match.group(2)
+    field = ".".join(str(part) for part in location)
+    line = _line_of(location, loaded.lines)
+    name = str(location[-1]) if location else ""
+    text = _message(kind, message, detail, name, model, type_name)
+    return ContentError(path, line, field, text)
+
+
+def _message(
+    kind: str,
+    message: str,
+    detail: ErrorDetails,
+    name: str,
+    model: type[BaseContent],
+    type_name: str,
+) -> str:
+    if kind == "missing":
+        example = EXAMPLES.get(name, "...")
+        return f"required for type {type_name}; add a line such as `{name}: {example}`"
+    if kind == "extra_forbidden":
+        hint = _did_you_mean(name, list(model.model_fields))
+        return f"unknown field for type {type_name}" + (
+            hint or "; remove it (the editor's guide lists the fields of each type)"
+        )
+    if kind == "timezone_aware":
+        return f"needs a UTC offset, {_TIMESTAMP_HINT}"
+    if kind.startswith("datetime"):
+        return f"'{_shown(detail['input'])}' is not a timestamp; write one {_TIMESTAMP_HINT}"
+    if kind == "literal_error":
+        expected = (detail.get("ctx") or {}).get("expected", "")
+        return f"'{_shown(detail['input'])}' is not allowed; use one of {expected}"
+    if kind in ("string_type", "list_type", "tuple_type", "model_type", "dict_type"):
+        wanted = {
+            "string_type": "text",
+            "list_type": "a list, e.g. [a, b]",
+            "tuple_type": "a list, e.g. [a, b]",
+            "model_type": "a group of indented 'key: value' lines",
+            "dict_type": "a group of indented 'key: value' lines",
+        }[kind]
+        return f"must be {wanted}"
+    if kind == "int_parsing":
+        return f"'{_shown(detail['input'])}' is not a whole number"
+    if kind == "value_error":
+        return message.removeprefix("Value error, ")
+    if kind == "string_too_short":
+        return "is empty; write a value or remove the line"
+    if kind == "string_too_long":
+        limit = (detail.get("ctx") or {}).get("max_length")
+        return f"is longer than {limit} characters; shorten it"
+    return message
+
+
+def _line_of(location: Location, lines: dict[Location, int]) -> int:
+    # A missing field has no line of its own: point at the nearest enclosing key, or at the
+    # opening '---' line.
+    for end in range(len(location), 0, -1):
+        line = lines.get(location[:end])
+        if line is not None:
+            return line
+    return 1
+
+
+def _did_you_mean(name: str, choices: list[str]) -> str:
+    close = difflib.get_close_matches(name, choices, n=1, cutoff=0.6)
+    return f"; did you mean '{close[0]}'?" if close else ""
+
+
+def _shown(value: Any) -> str:
+    text = str(value)
+    return text if len(text) <= 60 else text[:57] + "..."

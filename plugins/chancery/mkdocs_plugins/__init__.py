@@ -1,0 +1,1 @@
+"""Thin MkDocs adapters: they turn MkDocs events into calls to ``chancery.core``."""

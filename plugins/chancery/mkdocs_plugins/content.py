@@ -1,0 +1,230 @@
+"""The content plugin: strict front matter, one catalog per build, typed page layouts.
+
+MkDocs reads front matter with PyYAML and swallows its errors; this plugin reads every content
+file once through ``chancery.core`` before MkDocs does, fails the build on any error, and hands
+MkDocs the checked body and metadata instead.
+"""
+
+from __future__ import annotations
+
+from datetime import datetime
+from pathlib import Path
+from typing import Any
+
+from mkdocs.config import base
+from mkdocs.config import config_options as c
+from mkdocs.config.defaults import MkDocsConfig
+from mkdocs.exceptions import PluginError
+from mkdocs.plugins import BasePlugin, event_priority, get_plugin_logger
+from mkdocs.structure.files import File, Files
+from mkdocs.structure.nav import Navigation
+from mkdocs.structure.pages import Page as MkDocsPage
+from mkdocs.utils.templates import TemplateContext
+
+from chancery.core.catalog import Catalog, Page, is_ignored, load_catalog
+from chancery.core.clock import ClockError, build_now
+from chancery.core.config import policy_from_options
+from chancery.core.errors import ContentErrors
+from chancery.core.languages import Language, LanguagePolicy, PolicyError
+from chancery.core.presentation import PageView
+from chancery.core.schedule import is_live
+
+log = get_plugin_logger(__name__)
+
+_PACKAGE_DIR = Path(__file__).resolve().parent.parent
+#: Our layouts; appended to the theme's folders so that a site's overrides/ still wins.
+TEMPLATES_DIR = _PACKAGE_DIR / "templates"
+#: Our stylesheet and fonts, published under assets/chancery/.
+ASSETS_DIR = _PACKAGE_DIR / "assets"
+ASSETS_URL = "assets/chancery"
+
+
+class _LanguageOption(base.Config):
+    code = c.Type(str)
+    role = c.Choice(("domestic", "foreign"), default="foreign")
+
+
+class ContentPluginConfig(base.Config):
+    """Settings of ``chancery/content`` in mkdocs.yml."""
+
+    #: The language policy, in order; the first foreign language is served at the root.
+    languages = c.ListOfItems(c.SubConfig(_LanguageOption))
+
+
+class ContentPlugin(BasePlugin[ContentPluginConfig]):
+    """Reads and checks all content once per build and serves it to MkDocs."""
+
+    def __init__(self) -> None:
+        self.policy: LanguagePolicy | None = None
+        self.catalog: Catalog | None = None
+        self.now: datetime | None = None
+
+    # Runs before static-i18n's on_config (priority -100), so that a content error stops the
+    # build before any language is configured or any file is written.
+    @event_priority(0)
+    def on_config(self, config: MkDocsConfig) -> MkDocsConfig | None:
+        """Build the catalog, once per `mkdocs build` even though static-i18n re-enters."""
+        _register_theme_files(config)
+        if _is_nested_language_build(config) and self.catalog is not None:
+            return config
+        self.policy = self._resolve_policy(config)
+        self.now = self._resolve_clock()
+        self.catalog = self._resolve_catalog(config, self.policy)
+        return config
+
+    # Runs before static-i18n's on_files (priority -100), so that files we drop are never
+    # picked as another language's fallback.
+    @event_priority(0)
+    def on_files(self, files: Files, /, *, config: MkDocsConfig) -> Files:
+        """Drop editor files, private folders and pages that are not live on the build clock."""
+        catalog, now = self._state()
+        for file in list(files):
+            if is_ignored(file.src_uri):
+                files.remove(file)
+                continue
+            page = catalog.get(file.src_uri)
+            if page is not None and not is_live(page.content, now):
+                files.remove(file)
+        for asset in sorted(ASSETS_DIR.rglob("*")):
+            if asset.is_file():
+                uri = f"{ASSETS_URL}/{asset.relative_to(ASSETS_DIR).as_posix()}"
+                files.append(File.generated(config, uri, abs_src_path=str(asset)))
+        return files
+
+    def on_page_read_source(self, /, *, page: MkDocsPage, config: MkDocsConfig) -> str | None:
+        """Give MkDocs the checked body, so that it never parses front matter itself."""
+        record = self._record(page)
+        if record is None:
+            raise PluginError(
+                f"{page.file.src_uri}: not in the content catalog; "
+                "content files must be Markdown inside a language folder"
+            )
+        # A leading blank line stops MkDocs from reading the body's first lines as
+        # MultiMarkdown metadata ("Note: ..." would vanish otherwise).
+        return "\n" + record.body
+
+    # Runs before other plugins read page.meta (search, static-i18n, Material's tags).
+    @event_priority(100)
+    def on_page_markdown(
+        self, markdown: str, /, *, page: MkDocsPage, config: MkDocsConfig, files: Files
+    ) -> str | None:
+        """Set page.meta from the checked front matter, with the layout of the page's type."""
+        record = self._record(page)
+        if record is not None:
+            page.meta = _render_meta(record)
+        return markdown
+
+    def on_page_context(
+        self,
+        context: TemplateContext,
+        /,
+        *,
+        page: MkDocsPage,
+        config: MkDocsConfig,
+        nav: Navigation,
+    ) -> TemplateContext | None:
+        """Expose the page, its typed front matter and the reader's language to templates."""
+        view = PageView(self._reader_language(config), self._record(page))
+        context["chancery"] = view  # type: ignore[typeddict-unknown-key]
+        return context
+
+    def on_template_context(
+        self, context: TemplateContext, /, *, template_name: str, config: MkDocsConfig
+    ) -> TemplateContext | None:
+        """Expose the reader's language to static templates such as 404.html."""
+        view = PageView(self._reader_language(config), None)
+        context["chancery"] = view  # type: ignore[typeddict-unknown-key]
+        return context
+
+    def _state(self) -> tuple[Catalog, datetime]:
+        if self.catalog is None or self.now is None:
+            raise PluginError("chancery/content: the catalog was not built; on_config did not run")
+        return self.catalog, self.now
+
+    def _record(self, page: MkDocsPage) -> Page | None:
+        catalog, _ = self._state()
+        return catalog.get(page.file.src_uri)
+
+    def _reader_language(self, config: MkDocsConfig) -> Language:
+        assert self.policy is not None
+        code = str(config.theme.get("language") or self.policy.root.code)
+        try:
+            return self.policy.get(code)
+        except KeyError:
+            return self.policy.root
+
+    def _resolve_policy(self, config: MkDocsConfig) -> LanguagePolicy:
+        try:
+            policy = policy_from_options([dict(language) for language in self.config.languages])
+        except PolicyError as error:
+            raise PluginError(
+                f"mkdocs.yml: plugins: chancery/content: languages: {error}"
+            ) from error
+        _check_i18n_agrees(config, policy)
+        return policy
+
+    def _resolve_clock(self) -> datetime:
+        try:
+            return build_now()
+        except ClockError as error:
+            raise PluginError(str(error)) from error
+
+    def _resolve_catalog(self, config: MkDocsConfig, policy: LanguagePolicy) -> Catalog:
+        content_dir = Path(config.docs_dir)
+        try:
+            catalog = load_catalog(content_dir, policy.codes)
+        except ContentErrors as error:
+            raise PluginError(str(error)) from error
+        log.info(f"Read {len(catalog)} pages in {len(policy.codes)} languages")
+        return catalog
+
+
+def _register_theme_files(config: MkDocsConfig) -> None:
+    if str(TEMPLATES_DIR) not in config.theme.dirs:
+        config.theme.dirs.append(str(TEMPLATES_DIR))
+    stylesheet = f"{ASSETS_URL}/chancery.css"
+    if stylesheet not in config.extra_css:
+        config.extra_css.insert(0, stylesheet)
+
+
+def _render_meta(record: Page) -> dict[str, Any]:
+    meta: dict[str, Any] = record.content.model_dump(exclude_none=True)
+    meta["template"] = f"chancery/{record.type}.html"
+    return meta
+
+
+def _i18n_plugin(config: MkDocsConfig) -> Any:
+    return config.plugins.get("i18n")
+
+
+def _is_nested_language_build(config: MkDocsConfig) -> bool:
+    # static-i18n builds the other languages from inside the first build's on_post_build;
+    # while it does, its `building` flag is set and our catalog is still current.
+    i18n = _i18n_plugin(config)
+    return bool(i18n is not None and getattr(i18n, "building", False))
+
+
+def _check_i18n_agrees(config: MkDocsConfig, policy: LanguagePolicy) -> None:
+    i18n = _i18n_plugin(config)
+    if i18n is None:
+        if len(policy.codes) > 1:
+            raise PluginError(
+                "mkdocs.yml: plugins: add 'i18n' (mkdocs-static-i18n) after chancery/content "
+                "to build more than one language"
+            )
+        return
+    where = "mkdocs.yml: plugins: i18n"
+    if i18n.config.docs_structure != "folder":
+        raise PluginError(f"{where}: set docs_structure: folder (content/<language>/...)")
+    locales = [language.locale for language in i18n.config.languages if language.build]
+    if sorted(locales) != sorted(policy.codes):
+        raise PluginError(
+            f"{where}: languages {', '.join(locales)} differ from chancery/content's "
+            f"{', '.join(policy.codes)}; list the same languages in both"
+        )
+    if i18n.default_language != policy.root.code:
+        raise PluginError(
+            f"{where}: '{policy.root.code}' is the first foreign language, so it must be the "
+            f"default (served at the root); set default: true on it, not on "
+            f"'{i18n.default_language}'"
+        )
