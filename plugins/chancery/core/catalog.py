@@ -120,35 +120,46 @@ class Catalog:
         return tuple(page for page in self.pages if tag in page.content.tags)
 
 
-def load_catalog(content_dir: Path, languages: tuple[str, ...]) -> Catalog:
+def load_catalog(
+    content_dir: Path, languages: tuple[str, ...], project_dir: Path | None = None
+) -> Catalog:
     """Read and check every Markdown file under ``content_dir``.
 
     Raise ContentErrors listing every problem in the tree, so that editors fix them in one pass;
-    return the catalog only when there are none.
+    return the catalog only when there are none. Errors name files relative to ``project_dir``
+    (the folder of mkdocs.yml), as editors see them: ``content/fr/news/visit.md:4``.
     """
+    shown_prefix = _display_prefix(content_dir, project_dir)
     errors: list[ContentError] = []
     pages: list[Page] = []
-    for file in sorted(content_dir.rglob("*.md")):
-        relative = file.relative_to(content_dir).as_posix()
+    for file in sorted(content_dir.resolve().rglob("*.md")):
+        relative = file.relative_to(content_dir.resolve()).as_posix()
         if is_ignored(relative) or not file.is_file():
             continue
-        page = _read_page(file, relative, languages, errors)
+        shown = shown_prefix + relative
+        page = _read_page(file, relative, shown, languages, errors)
         if page is not None:
             pages.append(page)
-    errors.extend(_duplicate_keys(pages))
+    errors.extend(_duplicate_keys(pages, shown_prefix))
     if errors:
         raise ContentErrors(errors)
     return Catalog.from_pages(languages, pages)
 
 
+def _display_prefix(content_dir: Path, project_dir: Path | None) -> str:
+    if project_dir is not None and content_dir.resolve().is_relative_to(project_dir.resolve()):
+        return content_dir.resolve().relative_to(project_dir.resolve()).as_posix() + "/"
+    return ""
+
+
 def _read_page(
-    file: Path, relative: str, languages: tuple[str, ...], errors: list[ContentError]
+    file: Path, relative: str, shown: str, languages: tuple[str, ...], errors: list[ContentError]
 ) -> Page | None:
     language, _, inner = relative.partition("/")
     if not inner or language not in languages:
         errors.append(
             ContentError(
-                relative,
+                shown,
                 0,
                 "",
                 "is not inside a language folder; move it to content/<language>/, "
@@ -157,11 +168,11 @@ def _read_page(
         )
         return None
     try:
-        document = parse_source(file.read_bytes(), relative)
+        document = parse_source(file.read_bytes(), shown)
     except SourceError as error:
         errors.append(error.error)
         return None
-    content, problems = validate_front_matter(document.front_matter, relative, language, languages)
+    content, problems = validate_front_matter(document.front_matter, shown, language, languages)
     if content is None:
         errors.extend(problems)
         return None
@@ -169,7 +180,7 @@ def _read_page(
     return Page(relative, language, key, content, document.body, body_hash(document.body))
 
 
-def _duplicate_keys(pages: list[Page]) -> list[ContentError]:
+def _duplicate_keys(pages: list[Page], shown_prefix: str) -> list[ContentError]:
     seen: dict[tuple[str, str], Page] = {}
     errors = []
     for page in pages:
@@ -177,10 +188,11 @@ def _duplicate_keys(pages: list[Page]) -> list[ContentError]:
         if earlier is not page:
             errors.append(
                 ContentError(
-                    page.path,
+                    shown_prefix + page.path,
                     0,
                     "translation_key",
-                    f"'{page.key}' is already used by {earlier.path}; give each page its own key",
+                    f"'{page.key}' is already used by {shown_prefix}{earlier.path}; "
+                    "give each page its own key",
                 )
             )
     return errors

@@ -95,6 +95,19 @@ class TranslationOf(BaseModel):
     language: LanguageCode
     hash: str
 
+    @field_validator("language")
+    @classmethod
+    def _check_source_language(cls, value: str, info: ValidationInfo) -> str:
+        context = info.context or {}
+        languages: tuple[str, ...] = context.get("languages", ())
+        if languages and value not in languages:
+            raise ValueError(
+                f"'{value}' is not a language of this site; use one of {', '.join(languages)}"
+            )
+        if value == context.get("language"):
+            raise ValueError("a page cannot be a translation from its own language; remove it")
+        return value
+
     @field_validator("hash")
     @classmethod
     def _check_hash(cls, value: str) -> str:
@@ -123,25 +136,6 @@ class BaseContent(BaseModel):
     draft: StrictBool = False
     publish_at: Timestamp | None = None
     expires_at: Timestamp | None = None
-
-    @field_validator("translation_of")
-    @classmethod
-    def _check_source_language(
-        cls, value: TranslationOf | None, info: ValidationInfo
-    ) -> TranslationOf | None:
-        context = info.context or {}
-        languages: tuple[str, ...] = context.get("languages", ())
-        own: str | None = context.get("language")
-        if value is None:
-            return value
-        if languages and value.language not in languages:
-            raise ValueError(
-                f"'{value.language}' is not a language of this site; "
-                f"use one of {', '.join(languages)}"
-            )
-        if value.language == own:
-            raise ValueError("a page cannot be a translation from its own language; remove it")
-        return value
 
     @model_validator(mode="after")
     def _check_dates(self) -> BaseContent:

@@ -78,8 +78,13 @@ def load_mapping(text: str, first_line: int = 1) -> LoadedMapping:
     try:
         root = yaml.compose(text, Loader=_Loader)
     except yaml.MarkedYAMLError as error:
-        mark = error.problem_mark or error.context_mark
-        problem = error.problem or error.context or "unreadable YAML"
+        # A scanner error (an unclosed quote or bracket) is noticed far from its cause; the
+        # context mark is where the unclosed thing began, which is the line to fix.
+        scanner = isinstance(error, yaml.scanner.ScannerError)
+        mark = (error.context_mark if scanner else None) or error.problem_mark
+        problem = error.problem or "unreadable YAML"
+        if scanner and error.context:
+            problem = f"{error.context}: {problem}"
         raise StrictYamlError(
             (mark.line if mark else 0) + offset,
             "",

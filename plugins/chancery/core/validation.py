@@ -32,7 +32,7 @@ def validate_front_matter(
                 path,
                 loaded.lines.get(("type",), 1),
                 "type",
-                f"'{type_name}' is not a content type{hint}; use one of {', '.join(MODELS)}",
+                f"'{type_name}' is not a content type{hint}; the types are {', '.join(MODELS)}",
             )
         ]
     try:
@@ -78,19 +78,19 @@ def _message(
         return f"required for type {type_name}; add a line such as `{name}: {example}`"
     if kind == "extra_forbidden":
         hint = _did_you_mean(name, list(model.model_fields))
-        return f"unknown field for type {type_name}" + (
-            hint or "; remove it (the editor's guide lists the fields of each type)"
+        return f"unknown field for type {type_name}{hint}; " + (
+            "correct or remove it" if hint else "remove it (the editor's guide lists the fields)"
         )
     if kind == "timezone_aware":
         return f"needs a UTC offset, {_TIMESTAMP_HINT}"
     if kind.startswith("datetime"):
-        return f"'{_shown(detail['input'])}' is not a timestamp; write one {_TIMESTAMP_HINT}"
+        return f"'{_shown(detail['input'])}' is not a timestamp; write it like 2026-05-01T09:00:00+09:00"
     if kind == "literal_error":
         expected = (detail.get("ctx") or {}).get("expected", "")
         return f"'{_shown(detail['input'])}' is not allowed; use one of {expected}"
     if kind in ("string_type", "list_type", "tuple_type", "model_type", "dict_type"):
         wanted = {
-            "string_type": "text",
+            "string_type": "a single text value",
             "list_type": "a list, e.g. [a, b]",
             "tuple_type": "a list, e.g. [a, b]",
             "model_type": "a group of indented 'key: value' lines",
@@ -101,6 +101,10 @@ def _message(
         return f"'{_shown(detail['input'])}' is not a whole number"
     if kind == "value_error":
         return message.removeprefix("Value error, ")
+    if kind in ("less_than_equal", "greater_than_equal"):
+        context = detail.get("ctx") or {}
+        bound, side = (context["le"], "maximum") if "le" in context else (context["ge"], "minimum")
+        return f"'{_shown(detail['input'])}' is beyond the {side} of {bound}"
     if kind == "string_too_short":
         return "is empty; write a value or remove the line"
     if kind == "string_too_long":
@@ -121,7 +125,7 @@ def _line_of(location: Location, lines: dict[Location, int]) -> int:
 
 def _did_you_mean(name: str, choices: list[str]) -> str:
     close = difflib.get_close_matches(name, choices, n=1, cutoff=0.6)
-    return f"; did you mean '{close[0]}'?" if close else ""
+    return f" (did you mean '{close[0]}'?)" if close else ""
 
 
 def _shown(value: Any) -> str:

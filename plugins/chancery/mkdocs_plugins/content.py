@@ -172,7 +172,8 @@ class ContentPlugin(BasePlugin[ContentPluginConfig]):
     def _resolve_catalog(self, config: MkDocsConfig, policy: LanguagePolicy) -> Catalog:
         content_dir = Path(config.docs_dir)
         try:
-            catalog = load_catalog(content_dir, policy.codes)
+            project_dir = Path(config.config_file_path).parent
+            catalog = load_catalog(content_dir, policy.codes, project_dir)
         except ContentErrors as error:
             raise PluginError(str(error)) from error
         log.info(f"Read {len(catalog)} pages in {len(policy.codes)} languages")

@@ -1,0 +1,121 @@
+"""Shared fixtures: tiny sites built in tmp_path, and the demo portal built once per session."""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Callable, Iterator, Mapping
+from pathlib import Path
+from typing import Any
+
+import pytest
+import yaml
+from mkdocs.commands.build import build
+from mkdocs.config import load_config
+
+REPO = Path(__file__).resolve().parent.parent
+#: The build clock of every test build, so that results never depend on the day tests run.
+TEST_NOW = "2026-11-22T12:00:00+00:00"
+
+os.environ.setdefault("NO_MKDOCS_2_WARNING", "1")
+
+Files = Mapping[str, str | bytes]
+BuildSite = Callable[..., Path]
+
+
+def site_config(languages: tuple[tuple[str, str], ...], **overrides: Any) -> dict[str, Any]:
+    """A minimal mkdocs.yml for a test site; ``languages`` are (code, role) in policy order."""
+    root = next(code for code, role in languages if role == "foreign")
+    config: dict[str, Any] = {
+        "site_name": "Test ministry",
+        "site_url": "https://ministry.example/",
+        "docs_dir": "content",
+        "site_dir": "site",
+        "theme": {"name": "material", "font": False, "language": root},
+        "plugins": [
+            {
+                "chancery/content": {
+                    "languages": [{"code": code, "role": role} for code, role in languages]
+                }
+            },
+            {
+                "i18n": {
+                    "docs_structure": "folder",
+                    "languages": [
+                        {"locale": code, "name": code, "default": code == root, "build": True}
+                        for code, _ in languages
+                    ],
+                }
+            },
+        ],
+    }
+    config.update(overrides)
+    return config
+
+
+def write_tree(root: Path, files: Files) -> None:
+    """Write ``files`` (relative path to text or bytes) under ``root``."""
+    for relative, data in files.items():
+        path = root / relative
+        path.parent.mkdir(parents=True, exist_ok=True)
+        if isinstance(data, bytes):
+            path.write_bytes(data)
+        else:
+            path.write_text(data, encoding="utf-8")
+
+
+def build_in(project: Path, *, strict: bool = True) -> Path:
+    """Build the site whose mkdocs.yml is in ``project``, in this process; return site_dir."""
+    config = load_config(config_file=str(project / "mkdocs.yml"), strict=strict)
+    build(config)
+    return Path(config.site_dir)
+
+
+@pytest.fixture
+def build_site(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> BuildSite:
+    """Build a tiny site from content files; return its output folder.
+
+    ``files`` maps paths under content/ (such as 'en/index.md') to their text or bytes.
+    """
+
+    def build_site(
+        files: Files,
+        *,
+        languages: tuple[tuple[str, str], ...] = (("en", "foreign"), ("ko", "domestic")),
+        config: Mapping[str, Any] | None = None,
+        now: str = TEST_NOW,
+        strict: bool = True,
+    ) -> Path:
+        monkeypatch.setenv("CHANCERY_NOW", now)
+        project = tmp_path / "project"
+        write_tree(project / "content", files)
+        settings = site_config(languages, **dict(config or {}))
+        (project / "mkdocs.yml").write_text(yaml.safe_dump(settings, allow_unicode=True))
+        return build_in(project, strict=strict)
+
+    return build_site
+
+
+def page(title: str, body: str = "Text.", **fields: Any) -> str:
+    """The text of a content file with front matter made from ``fields``."""
+    front = {"title": title, "description": f"About {title}.", **fields}
+    lines = yaml.safe_dump(front, allow_unicode=True, sort_keys=False, default_flow_style=None)
+    return f"---\n{lines}---\n\n{body}\n"
+
+
+@pytest.fixture(scope="session")
+def demo_site(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Path]:
+    """The demo portal, built once per test session with --strict on the test clock."""
+    site_dir = tmp_path_factory.mktemp("demo") / "site"
+    saved = os.environ.get("CHANCERY_NOW")
+    os.environ["CHANCERY_NOW"] = TEST_NOW
+    try:
+        config = load_config(
+            config_file=str(REPO / "mkdocs.yml"), strict=True, site_dir=str(site_dir)
+        )
+        build(config)
+    finally:
+        if saved is None:
+            os.environ.pop("CHANCERY_NOW", None)
+        else:
+            os.environ["CHANCERY_NOW"] = saved
+    yield site_dir
