@@ -46,7 +46,9 @@ def test_source_is_the_version_that_is_not_a_translation(tmp_path: Path) -> None
         {
             "ko/a.md": page("가", source_body),
             "en/a.md": page(
-                "A", "Translated.", translation_of={"language": "ko", "hash": body_hash(source_body)}
+                "A",
+                "Translated.",
+                translation_of={"language": "ko", "hash": body_hash(source_body)},
             ),
         },
     )
@@ -61,7 +63,11 @@ def test_queries_by_type_audience_and_tag(tmp_path: Path) -> None:
         {
             "en/a.md": page("A", audiences=["latin-america", "MX"], tags=["climate"]),
             "en/b.md": page(
-                "B", type="news", date="2026-05-01T09:00:00Z", audiences=["europe"], tags=["climate"]
+                "B",
+                type="news",
+                date="2026-05-01T09:00:00Z",
+                audiences=["europe"],
+                tags=["climate"],
             ),
             "fr/b.md": page("B", type="news", date="2026-05-01T09:00:00Z", tags=["culture"]),
         },

@@ -145,7 +145,9 @@ def test_bad_file_reports_exact_messages(name: str, tmp_path: Path) -> None:
 def test_whole_tree_reports_every_error_in_one_failure(tmp_path: Path) -> None:
     errors = _errors_for(sorted(CORPUS.iterdir()), tmp_path)
     expected = sorted(
-        f"content/en/{name}:{message}" for name, messages in EXPECTED.items() for message in messages
+        f"content/en/{name}:{message}"
+        for name, messages in EXPECTED.items()
+        for message in messages
     )
     assert sorted(errors) == expected
 

@@ -4,8 +4,6 @@ from __future__ import annotations
 
 from datetime import datetime, timedelta
 
-import pytest
-
 from chancery.core.models import MODELS, MissionContent, NewsContent, TravelAdviceContent
 from chancery.core.strict_yaml import load_mapping
 from chancery.core.validation import validate_front_matter
@@ -92,7 +90,9 @@ def test_event_end_before_start() -> None:
 
 
 def test_hashtag_must_be_a_hashtag() -> None:
-    _, errors = _validate(COMMON + "type: campaign\nhashtag: OpenHaneul\nstart: 2026-04-01T00:00Z\n")
+    _, errors = _validate(
+        COMMON + "type: campaign\nhashtag: OpenHaneul\nstart: 2026-04-01T00:00Z\n"
+    )
     assert errors == [
         "content/en/x.md:5: hashtag: 'OpenHaneul' is not a hashtag; write '#' and a word, "
         "e.g. #OpenHaneul"

@@ -66,11 +66,19 @@ def _language_code(value: str) -> str:
     return value
 
 
+# The validators give editors a message with the fix; the patterns let editors' tools check the
+# same rules as they type (they appear in the JSON Schema only).
 StrictBool = Annotated[bool, BeforeValidator(_strict_bool)]
 Timestamp = AwareDatetime
-Slug = Annotated[str, AfterValidator(_slug)]
-Country = Annotated[str, AfterValidator(_country)]
-Audience = Annotated[str, AfterValidator(_audience)]
+Slug = Annotated[str, AfterValidator(_slug), Field(json_schema_extra={"pattern": _SLUG.pattern})]
+Country = Annotated[
+    str, AfterValidator(_country), Field(json_schema_extra={"pattern": _COUNTRY.pattern})
+]
+Audience = Annotated[
+    str,
+    AfterValidator(_audience),
+    Field(json_schema_extra={"pattern": f"{_SLUG.pattern}|{_COUNTRY.pattern}"}),
+]
 LanguageCode = Annotated[str, AfterValidator(_language_code)]
 Text = Annotated[str, Field(min_length=1)]
 
@@ -93,7 +101,7 @@ class TranslationOf(BaseModel):
     model_config = ConfigDict(extra="forbid", frozen=True)
 
     language: LanguageCode
-    hash: str
+    hash: Annotated[str, Field(json_schema_extra={"pattern": _HASH.pattern})]
 
     @field_validator("language")
     @classmethod
@@ -193,7 +201,7 @@ class CampaignContent(BaseContent):
     """A public-diplomacy campaign with its hashtag and partners."""
 
     type: Literal["campaign"]
-    hashtag: str
+    hashtag: Annotated[str, Field(json_schema_extra={"pattern": _HASHTAG.pattern})]
     start: Timestamp
     end: Timestamp | None = None
     partners: tuple[Text, ...] = ()
@@ -220,7 +228,17 @@ class FactCheckContent(BaseContent):
     claim: Text
     claimant: Text
     appeared_in: Text
-    rating: Literal["false", "misleading", "missing-context", "unproven", "true"]
+    # YAML 1.2 tools read a bare `false`/`true` as booleans, while our loader keeps the text;
+    # the schema accepts both spellings so that editors' tools agree with the build.
+    rating: Annotated[
+        Literal["false", "misleading", "missing-context", "unproven", "true"],
+        Field(
+            json_schema_extra={
+                "type": ["string", "boolean"],
+                "enum": ["false", "misleading", "missing-context", "unproven", "true", False, True],
+            }
+        ),
+    ]
 
 
 class EventContent(BaseContent):
