@@ -12,6 +12,8 @@ import yaml
 from mkdocs.commands.build import build
 from mkdocs.config import load_config
 
+from chancery.core.catalog import body_hash
+
 REPO = Path(__file__).resolve().parent.parent
 #: The build clock of every test build, so that results never depend on the day tests run.
 TEST_NOW = "2026-11-22T12:00:00+00:00"
@@ -100,6 +102,11 @@ def page(title: str, body: str = "Text.", **fields: Any) -> str:
     front = {"title": title, "description": f"About {title}.", **fields}
     lines = yaml.safe_dump(front, allow_unicode=True, sort_keys=False, default_flow_style=None)
     return f"---\n{lines}---\n\n{body}\n"
+
+
+def of(language: str, body: str = "Text.") -> dict[str, str]:
+    """The ``translation_of`` of a current translation of a page whose body is ``body``."""
+    return {"language": language, "hash": body_hash(body)}
 
 
 @pytest.fixture(scope="session")

@@ -8,7 +8,7 @@ import pytest
 
 from chancery.core.catalog import Catalog, body_hash, is_ignored, load_catalog
 from chancery.core.errors import ContentErrors
-from tests.conftest import page, write_tree
+from tests.conftest import of, page, write_tree
 
 LANGUAGES = ("en", "fr", "ko")
 
@@ -23,7 +23,9 @@ def test_groups_join_the_same_path_across_languages(tmp_path: Path) -> None:
         tmp_path,
         {
             "ko/news/visit.md": page("방문", type="news", date="2026-05-01T09:00:00+09:00"),
-            "en/news/visit.md": page("Visit", type="news", date="2026-05-01T09:00:00+09:00"),
+            "en/news/visit.md": page(
+                "Visit", type="news", date="2026-05-01T09:00:00+09:00", translation_of=of("ko")
+            ),
             "fr/news/visite.md": page(
                 "Visite",
                 type="news",
@@ -69,7 +71,13 @@ def test_queries_by_type_audience_and_tag(tmp_path: Path) -> None:
                 audiences=["europe"],
                 tags=["climate"],
             ),
-            "fr/b.md": page("B", type="news", date="2026-05-01T09:00:00Z", tags=["culture"]),
+            "fr/b.md": page(
+                "B",
+                type="news",
+                date="2026-05-01T09:00:00Z",
+                tags=["culture"],
+                translation_of=of("en"),
+            ),
         },
     )
     assert [p.path for p in catalog.of_type("news")] == ["en/b.md", "fr/b.md"]
@@ -122,4 +130,27 @@ def test_files_outside_language_folders_and_duplicate_keys_are_errors(tmp_path: 
         "give each page its own key",
         "content/stray.md: is not inside a language folder; move it to content/<language>/, "
         "with <language> one of en, fr, ko",
+    ]
+
+
+def test_group_needs_exactly_one_source_and_real_references(tmp_path: Path) -> None:
+    with pytest.raises(ContentErrors) as raised:
+        _catalog(
+            tmp_path,
+            {
+                "ko/a.md": page("가"),
+                "en/a.md": page("A"),
+                "fr/b.md": page("B", translation_of=of("ko")),
+                "en/c.md": page("C", translation_of=of("fr")),
+                "fr/c.md": page("C", translation_of=of("en")),
+            },
+        )
+    assert [str(error) for error in raised.value.errors] == [
+        "content/en/c.md: translation_of: every version of this page says it is a translation; "
+        "remove translation_of from the original",
+        "content/fr/b.md: translation_of.language: there is no 'ko' version of this page "
+        "(content/ko/b.md); name the language it was translated from",
+        "content/ko/a.md: translation_of: missing, but content/en/a.md is already the source of "
+        "this page; record what this version was translated from with "
+        "`chancery translate --mark-current content/ko/a.md --from en`",
     ]

@@ -13,7 +13,7 @@ from bs4 import BeautifulSoup
 from mkdocs.exceptions import Abort
 
 import chancery.mkdocs_plugins.content as content_plugin
-from tests.conftest import REPO, BuildSite, page, site_config, write_tree
+from tests.conftest import REPO, BuildSite, of, page, site_config, write_tree
 
 NEWS = {"type": "news", "date": "2026-05-01T09:00:00+09:00"}
 
@@ -31,7 +31,7 @@ def test_bad_front_matter_fails_the_build_with_file_line_and_field(
 ) -> None:
     files = {
         "en/index.md": page("Home"),
-        "ko/index.md": page("홈"),
+        "ko/index.md": page("홈", translation_of=of("en")),
         "ko/news/bad.md": "---\ntitle: CANARY-BAD\ndescription: d\ntype: news\n"
         "date: 2026-05-01T09:00:00\ndraft: true\n---\nBody\n",
     }
@@ -46,7 +46,9 @@ def test_bad_front_matter_fails_the_build_with_file_line_and_field(
 def test_failed_build_publishes_nothing_and_keeps_the_previous_site(
     build_site: BuildSite, tmp_path: Path
 ) -> None:
-    site = build_site({"en/index.md": page("Home"), "ko/index.md": page("홈")})
+    site = build_site(
+        {"en/index.md": page("Home"), "ko/index.md": page("홈", translation_of=of("en"))}
+    )
     before = {path: path.read_bytes() for path in site.rglob("*") if path.is_file()}
     bad = "---\ntitle: canary-yaml-leak\ndescription: d\ndraft: true\ntitle: again\n---\nBody\n"
     with pytest.raises(Abort):
@@ -61,7 +63,7 @@ def test_mkdocs_command_exits_non_zero_and_names_every_bad_file(tmp_path: Path) 
         tmp_path / "content",
         {
             "en/index.md": page("Home"),
-            "ko/index.md": page("홈"),
+            "ko/index.md": page("홈", translation_of=of("en")),
             "en/a.md": "---\ntitle: A\ndescription: d\ntitel: x\n---\n",
             "ko/b.md": "---\ntitle: B\ndescription: d\ntype: newz\n---\n",
         },
@@ -94,7 +96,7 @@ def test_drafts_embargoes_and_expired_pages_are_not_built(build_site: BuildSite)
     site = build_site(
         {
             "en/index.md": page("Home"),
-            "ko/index.md": page("홈"),
+            "ko/index.md": page("홈", translation_of=of("en")),
             "en/news/draft.md": page("Canary-Draft-Title", "canary-draft-body", draft=True, **NEWS),
             "en/news/later.md": page(
                 "Canary-Later", publish_at="2026-11-22T12:00:01+00:00", **NEWS
@@ -114,7 +116,7 @@ def test_editor_backups_and_private_folders_are_never_copied(build_site: BuildSi
     site = build_site(
         {
             "en/index.md": page("Home"),
-            "ko/index.md": page("홈"),
+            "ko/index.md": page("홈", translation_of=of("en")),
             "en/map.png": b"\x89PNG real",
             "en/map.png.bak": b"backup",
             "en/index.md~": "old",
@@ -131,7 +133,10 @@ def test_editor_backups_and_private_folders_are_never_copied(build_site: BuildSi
 
 def test_body_lines_that_look_like_metadata_are_kept(build_site: BuildSite) -> None:
     site = build_site(
-        {"en/index.md": page("Home", "Note: this line is content."), "ko/index.md": page("홈")}
+        {
+            "en/index.md": page("Home", "Note: this line is content."),
+            "ko/index.md": page("홈", translation_of=of("en", "Note: this line is content.")),
+        }
     )
     soup = BeautifulSoup((site / "index.html").read_text(), "lxml")
     assert "Note: this line is content." in soup.get_text()
@@ -141,7 +146,7 @@ def test_page_meta_comes_from_the_checked_front_matter(build_site: BuildSite) ->
     site = build_site(
         {
             "en/index.md": page("Home"),
-            "ko/index.md": page("홈"),
+            "ko/index.md": page("홈", translation_of=of("en")),
             "en/news/visit.md": page("Minister visits Paris", **NEWS),
         }
     )
@@ -163,7 +168,11 @@ def test_catalog_is_read_once_per_build_for_all_languages(
 
     monkeypatch.setattr(content_plugin, "load_catalog", counting)
     site = build_site(
-        {"en/index.md": page("Home"), "ko/index.md": page("홈"), "fr/index.md": page("Accueil")},
+        {
+            "en/index.md": page("Home"),
+            "ko/index.md": page("홈", translation_of=of("en")),
+            "fr/index.md": page("Accueil", translation_of=of("en")),
+        },
         languages=(("en", "foreign"), ("fr", "foreign"), ("ko", "domestic")),
     )
     assert (site / "fr/index.html").exists() and (site / "ko/index.html").exists()
@@ -178,7 +187,10 @@ def test_i18n_default_must_be_the_first_foreign_language(
     for language in i18n["languages"]:
         language["default"] = language["locale"] == "ko"
     with caplog.at_level(logging.ERROR), pytest.raises(Abort):
-        build_site({"en/index.md": page("Home"), "ko/index.md": page("홈")}, config=config)
+        build_site(
+            {"en/index.md": page("Home"), "ko/index.md": page("홈", translation_of=of("en"))},
+            config=config,
+        )
     assert (
         "mkdocs.yml: plugins: i18n: 'en' is the first foreign language, so it must be the "
         "default (served at the root); set default: true on it, not on 'ko'" in caplog.text

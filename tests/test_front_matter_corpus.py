@@ -45,7 +45,7 @@ EXPECTED: dict[str, list[str]] = {
         "[ { & * ! | > ' \" % @ `"
     ],
     "lang-no.md": [
-        "4: lang: unknown field for type page; remove it (the editor's guide lists the fields)"
+        "4: lang: unknown field for type page (did you mean 'languages'?); correct or remove it"
     ],
     "level-not-a-number.md": ["7: level: 'high' is not a whole number"],
     "level-out-of-range.md": ["7: level: '5' is beyond the maximum of 4"],

@@ -2,14 +2,14 @@ from pathlib import Path
 
 from bs4 import BeautifulSoup
 
-from tests.conftest import BuildSite, page
+from tests.conftest import BuildSite, of, page
 
 
 def test_tiny_site_builds_both_languages(build_site: BuildSite) -> None:
     site = build_site(
         {
             "en/index.md": page("Welcome"),
-            "ko/index.md": page("환영합니다"),
+            "ko/index.md": page("환영합니다", translation_of=of("en")),
             "en/news/visit.md": page("Visit", type="news", date="2026-05-01T09:00:00+09:00"),
         }
     )

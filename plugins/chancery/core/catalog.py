@@ -141,6 +141,8 @@ def load_catalog(
         if page is not None:
             pages.append(page)
     errors.extend(_duplicate_keys(pages, shown_prefix))
+    if not errors:
+        errors.extend(_check_groups(pages, shown_prefix))
     if errors:
         raise ContentErrors(errors)
     return Catalog.from_pages(languages, pages)
@@ -193,6 +195,55 @@ def _duplicate_keys(pages: list[Page], shown_prefix: str) -> list[ContentError]:
                     "translation_key",
                     f"'{page.key}' is already used by {shown_prefix}{earlier.path}; "
                     "give each page its own key",
+                )
+            )
+    return errors
+
+
+def _check_groups(pages: list[Page], shown_prefix: str) -> list[ContentError]:
+    """Each group needs exactly one source, and each translation a version to come from."""
+    groups: dict[str, dict[str, Page]] = defaultdict(dict)
+    for page in pages:
+        groups[page.key][page.language] = page
+    errors = []
+    for group in groups.values():
+        sources = [page for page in group.values() if page.content.translation_of is None]
+        for extra in sources[1:]:
+            errors.append(
+                ContentError(
+                    shown_prefix + extra.path,
+                    0,
+                    "translation_of",
+                    f"missing, but {shown_prefix}{sources[0].path} is already the source of this "
+                    "page; record what this version was translated from with "
+                    f"`chancery translate --mark-current {shown_prefix}{extra.path} "
+                    f"--from {sources[0].language}`",
+                )
+            )
+        dangling = 0
+        for page in group.values():
+            recorded = page.content.translation_of
+            if recorded is not None and recorded.language not in group:
+                dangling += 1
+                errors.append(
+                    ContentError(
+                        shown_prefix + page.path,
+                        0,
+                        "translation_of.language",
+                        f"there is no '{recorded.language}' version of this page "
+                        f"({shown_prefix}{recorded.language}/{page.path.partition('/')[2]}); "
+                        "name the language it was translated from",
+                    )
+                )
+        if not sources and not dangling:
+            first = min(group.values(), key=lambda page: page.path)
+            errors.append(
+                ContentError(
+                    shown_prefix + first.path,
+                    0,
+                    "translation_of",
+                    "every version of this page says it is a translation; remove translation_of "
+                    "from the original",
                 )
             )
     return errors

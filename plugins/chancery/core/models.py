@@ -141,6 +141,13 @@ class BaseContent(BaseModel):
     tags: tuple[Slug, ...] = ()
     translation_of: TranslationOf | None = None
     translation_key: Slug | None = None
+    #: Languages this page is meant for; others need no translation (an embassy's local page).
+    languages: tuple[LanguageCode, ...] = ()
+    #: `not-needed` says no other language needs this page; `translation_reason` says why.
+    translation: Literal["needed", "not-needed"] = "needed"
+    translation_reason: Text | None = None
+    #: Puts the page in the required translation tier whatever its type.
+    required: StrictBool = False
     draft: StrictBool = False
     publish_at: Timestamp | None = None
     expires_at: Timestamp | None = None
@@ -151,6 +158,11 @@ class BaseContent(BaseModel):
             raise ValueError("updated: is earlier than date; an update comes after publication")
         if self.publish_at and self.expires_at and self.expires_at <= self.publish_at:
             raise ValueError("expires_at: is not after publish_at; the page would never show")
+        if self.translation == "not-needed" and not self.translation_reason:
+            raise ValueError(
+                "translation_reason: required when translation is not-needed; say why, e.g. "
+                '"Only concerns visa applicants in Mexico"'
+            )
         return self
 
 
