@@ -38,7 +38,7 @@ def test_groups_join_the_same_path_across_languages(tmp_path: Path) -> None:
     assert sorted(catalog.group("news/visit.md")) == ["en", "ko"]
     assert sorted(catalog.group("paris-visit")) == ["fr"]
     assert [p.path for p in catalog.in_language("en")] == ["en/about.md", "en/news/visit.md"]
-    assert catalog.keys() == ("about.md", "news/visit.md", "paris-visit")
+    assert catalog.group_keys() == ("about.md", "news/visit.md", "paris-visit")
 
 
 def test_source_is_the_version_that_is_not_a_translation(tmp_path: Path) -> None:

@@ -3,14 +3,21 @@
 from __future__ import annotations
 
 import argparse
+import json
 import sys
 from collections.abc import Sequence
 from pathlib import Path
 
-from chancery.core.catalog import load_catalog
-from chancery.core.config import SiteConfigError, read_site_settings
+from chancery.core.catalog import Catalog, load_catalog
+from chancery.core.clock import ClockError, build_now
+from chancery.core.config import SiteConfigError, SiteSettings, read_site_settings
 from chancery.core.errors import ContentErrors
+from chancery.core.history import HistoryError, source_diff
+from chancery.core.schedule import is_live
 from chancery.core.schema import write_schemas
+from chancery.core.status import language_rows, status_document, status_table
+from chancery.core.translate import TranslateError, locate, mark_current, start_translation
+from chancery.core.translations import assess
 
 
 def main(argv: Sequence[str] | None = None) -> int:
@@ -19,7 +26,10 @@ def main(argv: Sequence[str] | None = None) -> int:
     arguments = parser.parse_args(argv)
     try:
         status: int = arguments.run(arguments)
-    except SiteConfigError as error:
+    except ContentErrors as error:
+        print(error, file=sys.stderr)
+        return 1
+    except (SiteConfigError, ClockError, TranslateError, HistoryError) as error:
         print(f"error: {error}", file=sys.stderr)
         return 2
     return status
@@ -36,6 +46,44 @@ def _parser() -> argparse.ArgumentParser:
     )
     _add_config_option(check)
     check.set_defaults(run=_run_check)
+
+    status = commands.add_parser(
+        "status",
+        help="show each language's pages, missing and stale translations, and the parity gate",
+    )
+    _add_config_option(status)
+    status.add_argument(
+        "--format", choices=("table", "json"), default="table", help="output format"
+    )
+    status.add_argument(
+        "--diff",
+        metavar="FILE",
+        type=Path,
+        help="show what changed in FILE's source since FILE was translated (needs git)",
+    )
+    status.set_defaults(run=_run_status)
+
+    translate = commands.add_parser(
+        "translate", help="start a translation, or record that one has caught up"
+    )
+    _add_config_option(translate)
+    translate.add_argument("file", type=Path, metavar="FILE", help="a content file")
+    action = translate.add_mutually_exclusive_group(required=True)
+    action.add_argument(
+        "--to", metavar="LANGUAGE", help="create FILE's translation into LANGUAGE, as a draft"
+    )
+    action.add_argument(
+        "--mark-current",
+        action="store_true",
+        help="record that the translation FILE matches its source as it is now",
+    )
+    translate.add_argument(
+        "--from",
+        dest="from_language",
+        metavar="LANGUAGE",
+        help="with --mark-current: the language FILE was translated from, if not yet recorded",
+    )
+    translate.set_defaults(run=_run_translate)
 
     schema = commands.add_parser(
         "schema", help="write the JSON Schema of every content type, for editors' tools"
@@ -61,17 +109,52 @@ def _add_config_option(parser: argparse.ArgumentParser) -> None:
     )
 
 
-def _run_check(arguments: argparse.Namespace) -> int:
+def _load(arguments: argparse.Namespace) -> tuple[SiteSettings, Catalog]:
     settings = read_site_settings(arguments.config_file)
-    try:
-        catalog = load_catalog(
-            settings.content_dir, settings.policy.codes, settings.config_file.parent
-        )
-    except ContentErrors as error:
-        print(error, file=sys.stderr)
-        return 1
+    catalog = load_catalog(settings.content_dir, settings.policy.codes, settings.config_file.parent)
+    return settings, catalog
+
+
+def _run_check(arguments: argparse.Namespace) -> int:
+    settings, catalog = _load(arguments)
     languages = len(settings.policy.codes)
     print(f"{len(catalog)} pages in {languages} languages: front matter OK")
+    return 0
+
+
+def _run_status(arguments: argparse.Namespace) -> int:
+    settings, catalog = _load(arguments)
+    if arguments.diff is not None:
+        translation = locate(catalog, settings.content_dir, arguments.diff)
+        print(source_diff(catalog, settings.content_dir, translation.page), end="")
+        return 0
+    now = build_now()
+    report = assess(
+        catalog,
+        settings.policy,
+        settings.translation,
+        now,
+        lambda page: is_live(page.content, now),
+    )
+    rows = language_rows(catalog, settings.policy, report, lambda page: is_live(page.content, now))
+    if arguments.format == "json":
+        content = settings.content_dir.relative_to(settings.config_file.parent).as_posix()
+        document = status_document(rows, report, now, content)
+        print(json.dumps(document, indent=2, ensure_ascii=False))
+    else:
+        print(status_table(rows, report), end="")
+    return 1 if report.gate_fails else 0
+
+
+def _run_translate(arguments: argparse.Namespace) -> int:
+    settings, catalog = _load(arguments)
+    given = locate(catalog, settings.content_dir, arguments.file)
+    if arguments.to:
+        target = start_translation(catalog, settings.content_dir, given, arguments.to)
+        print(f"{target}: created as a draft; translate it, then remove `draft: true`")
+    else:
+        source_hash = mark_current(catalog, given, arguments.from_language)
+        print(f"{arguments.file}: marked current with its source (hash {source_hash})")
     return 0
 
 

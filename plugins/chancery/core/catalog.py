@@ -99,7 +99,7 @@ class Catalog:
         sources = [page for page in self.group(key).values() if page.content.translation_of is None]
         return sources[0] if len(sources) == 1 else None
 
-    def keys(self) -> tuple[str, ...]:
+    def group_keys(self) -> tuple[str, ...]:
         """Every translation group key, sorted."""
         return tuple(sorted(self._groups))
 

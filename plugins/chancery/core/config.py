@@ -6,6 +6,7 @@ and the content folder without a build.
 
 from __future__ import annotations
 
+import os
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -13,6 +14,7 @@ from typing import Any
 import yaml
 
 from chancery.core.languages import LanguagePolicy, PolicyError, Role
+from chancery.core.translations import TranslationPolicy, TranslationPolicyError
 
 PLUGIN_NAME = "chancery/content"
 
@@ -28,6 +30,7 @@ class SiteSettings:
     config_file: Path
     content_dir: Path
     policy: LanguagePolicy
+    translation: TranslationPolicy
 
 
 class _TolerantLoader(yaml.SafeLoader):
@@ -38,6 +41,19 @@ def _unresolved(loader: yaml.SafeLoader, suffix: str, node: yaml.Node) -> Any:
     return None
 
 
+def _environment(loader: yaml.SafeLoader, node: yaml.Node) -> Any:
+    # MkDocs' `!ENV NAME` or `!ENV [NAME, OTHER, default]`: the first variable set wins.
+    if isinstance(node, yaml.ScalarNode):
+        return os.environ.get(str(loader.construct_scalar(node)))
+    values = loader.construct_sequence(node)  # type: ignore[arg-type]
+    names, default = (values, None) if len(values) == 1 else (values[:-1], values[-1])
+    for name in names:
+        if str(name) in os.environ:
+            return os.environ[str(name)]
+    return default
+
+
+_TolerantLoader.add_constructor("!ENV", _environment)
 _TolerantLoader.add_multi_constructor("", _unresolved)
 
 
@@ -66,10 +82,11 @@ def read_site_settings(config_file: Path) -> SiteSettings:
         raise SiteConfigError(f"{config_file}: plugins: add '{PLUGIN_NAME}' with its languages")
     try:
         policy = policy_from_options(options.get("languages") or [])
-    except (PolicyError, KeyError, TypeError) as error:
+        translation = TranslationPolicy.from_options(options)
+    except (PolicyError, TranslationPolicyError, KeyError, TypeError) as error:
         raise SiteConfigError(f"{config_file}: plugins: {PLUGIN_NAME}: {error}") from error
     content_dir = config_file.parent / str(raw.get("docs_dir", "docs"))
-    return SiteSettings(config_file, content_dir, policy)
+    return SiteSettings(config_file, content_dir, policy, translation)
 
 
 def _plugin_options(plugins: list[Any] | dict[str, Any]) -> dict[str, Any] | None:

@@ -84,7 +84,8 @@ def _message(
     if kind == "timezone_aware":
         return f"needs a UTC offset, {_TIMESTAMP_HINT}"
     if kind.startswith("datetime"):
-        return f"'{_shown(detail['input'])}' is not a timestamp; write it like 2026-05-01T09:00:00+09:00"
+        shown = _shown(detail["input"])
+        return f"'{shown}' is not a timestamp; write it like 2026-05-01T09:00:00+09:00"
     if kind == "literal_error":
         expected = (detail.get("ctx") or {}).get("expected", "")
         return f"'{_shown(detail['input'])}' is not allowed; use one of {expected}"

@@ -1,0 +1,92 @@
+"""Starting a translation, and recording that one has caught up with its source."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+
+from chancery.core.catalog import Catalog, Page
+from chancery.core.front_matter_edit import (
+    join_file,
+    split_file,
+    translation_of_lines,
+    without_keys,
+)
+
+
+class TranslateError(ValueError):
+    """A translation command that cannot be carried out; the message says why and what to do."""
+
+
+@dataclass(frozen=True)
+class ContentFile:
+    """A content file given on the command line, located in the catalog."""
+
+    file: Path
+    page: Page
+
+
+def locate(catalog: Catalog, content_dir: Path, file: Path) -> ContentFile:
+    """Find the catalog page of a file path given by an editor."""
+    try:
+        relative = file.resolve().relative_to(content_dir.resolve()).as_posix()
+    except ValueError as error:
+        raise TranslateError(f"{file}: not inside the content folder {content_dir}") from error
+    page = catalog.get(relative)
+    if page is None:
+        raise TranslateError(f"{file}: not a content page (is it a Markdown file in content/?)")
+    return ContentFile(file, page)
+
+
+def start_translation(
+    catalog: Catalog, content_dir: Path, source: ContentFile, language: str
+) -> Path:
+    """Create the ``language`` version of ``source`` as a draft that records its source hash.
+
+    The new file is a draft, so that nothing untranslated is published in the wrong language;
+    the translator replaces the body and removes ``draft: true``.
+    """
+    if language not in catalog.languages:
+        raise TranslateError(
+            f"--to {language}: not a language of this site; use one of "
+            f"{', '.join(catalog.languages)}"
+        )
+    if language == source.page.language:
+        raise TranslateError(f"{source.file}: is already in '{language}'")
+    target = content_dir / language / source.page.path.partition("/")[2]
+    if target.exists():
+        raise TranslateError(
+            f"{target}: already exists; after updating it, record that it is current with "
+            f"`chancery translate --mark-current {target}`"
+        )
+    lines, body = split_file(source.file.read_text(encoding="utf-8"))
+    lines = without_keys(lines, {"translation_of", "draft"})
+    lines += ["draft: true", *translation_of_lines(source.page.language, source.page.body_hash)]
+    target.parent.mkdir(parents=True, exist_ok=True)
+    target.write_text(join_file(lines, body), encoding="utf-8")
+    return target
+
+
+def mark_current(
+    catalog: Catalog, translation: ContentFile, from_language: str | None = None
+) -> str:
+    """Record that ``translation`` matches its source as it is now; return the new hash."""
+    recorded = translation.page.content.translation_of
+    language = from_language or (recorded.language if recorded else None)
+    if language is None:
+        raise TranslateError(
+            f"{translation.file}: has no translation_of; say which version it was translated "
+            "from with --from LANGUAGE"
+        )
+    reference = catalog.group(translation.page.key).get(language)
+    if reference is None:
+        raise TranslateError(
+            f"{translation.file}: there is no '{language}' version of this page to compare with"
+        )
+    if reference is translation.page:
+        raise TranslateError(f"{translation.file}: a page cannot be a translation of itself")
+    lines, body = split_file(translation.file.read_text(encoding="utf-8"))
+    lines = without_keys(lines, {"translation_of"})
+    lines += translation_of_lines(language, reference.body_hash)
+    translation.file.write_text(join_file(lines, body), encoding="utf-8")
+    return reference.body_hash
