@@ -100,7 +100,7 @@ def build_site(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> BuildSite:
 def page(title: str, body: str = "Text.", **fields: Any) -> str:
     """The text of a content file with front matter made from ``fields``."""
     front = {"title": title, "description": f"About {title}.", **fields}
-    lines = yaml.safe_dump(front, allow_unicode=True, sort_keys=False, default_flow_style=None)
+    lines = yaml.safe_dump(front, allow_unicode=True, sort_keys=False, default_flow_style=False)
     return f"---\n{lines}---\n\n{body}\n"
 
 

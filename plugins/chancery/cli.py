@@ -109,9 +109,16 @@ def _add_config_option(parser: argparse.ArgumentParser) -> None:
     )
 
 
-def _load(arguments: argparse.Namespace) -> tuple[SiteSettings, Catalog]:
+def _load(
+    arguments: argparse.Namespace, *, check_groups: bool = True
+) -> tuple[SiteSettings, Catalog]:
     settings = read_site_settings(arguments.config_file)
-    catalog = load_catalog(settings.content_dir, settings.policy.codes, settings.config_file.parent)
+    catalog = load_catalog(
+        settings.content_dir,
+        settings.policy.codes,
+        settings.config_file.parent,
+        check_groups=check_groups,
+    )
     return settings, catalog
 
 
@@ -147,7 +154,8 @@ def _run_status(arguments: argparse.Namespace) -> int:
 
 
 def _run_translate(arguments: argparse.Namespace) -> int:
-    settings, catalog = _load(arguments)
+    # Translation groups may be inconsistent: this command is how editors repair them.
+    settings, catalog = _load(arguments, check_groups=False)
     given = locate(catalog, settings.content_dir, arguments.file)
     if arguments.to:
         target = start_translation(catalog, settings.content_dir, given, arguments.to)

@@ -121,13 +121,18 @@ class Catalog:
 
 
 def load_catalog(
-    content_dir: Path, languages: tuple[str, ...], project_dir: Path | None = None
+    content_dir: Path,
+    languages: tuple[str, ...],
+    project_dir: Path | None = None,
+    *,
+    check_groups: bool = True,
 ) -> Catalog:
     """Read and check every Markdown file under ``content_dir``.
 
     Raise ContentErrors listing every problem in the tree, so that editors fix them in one pass;
     return the catalog only when there are none. Errors name files relative to ``project_dir``
     (the folder of mkdocs.yml), as editors see them: ``content/fr/news/visit.md:4``.
+    ``check_groups=False`` skips the translation-group checks, for the tools that repair them.
     """
     shown_prefix = _display_prefix(content_dir, project_dir)
     errors: list[ContentError] = []
@@ -141,7 +146,7 @@ def load_catalog(
         if page is not None:
             pages.append(page)
     errors.extend(_duplicate_keys(pages, shown_prefix))
-    if not errors:
+    if check_groups and not errors:
         errors.extend(_check_groups(pages, shown_prefix))
     if errors:
         raise ContentErrors(errors)

@@ -3,6 +3,9 @@
 from __future__ import annotations
 
 import re
+from typing import Any
+
+import yaml
 
 _TOP_LEVEL_KEY = re.compile(r"^([A-Za-z_][\w-]*):")
 
@@ -43,3 +46,18 @@ def without_keys(lines: list[str], keys: set[str]) -> list[str]:
 def translation_of_lines(language: str, source_hash: str) -> list[str]:
     """The ``translation_of`` block for a translation made from ``language`` at ``source_hash``."""
     return ["translation_of:", f"  language: {language}", f"  hash: {source_hash}"]
+
+
+def block_lines(lines: list[str], data: dict[str, Any]) -> list[str]:
+    """The front matter as block-style lines we can edit key by key.
+
+    Hand-written front matter is kept as written; a flow mapping (``{title: x, ...}``) is
+    rewritten in block style from its loaded ``data``, since keys cannot be appended to it.
+    """
+    content = [line for line in lines if line.strip() and not line.lstrip().startswith("#")]
+    if all(
+        _TOP_LEVEL_KEY.match(line) or line[0].isspace() or line.startswith("- ") for line in content
+    ):
+        return lines
+    dumped = yaml.safe_dump(data, allow_unicode=True, sort_keys=False, default_flow_style=False)
+    return dumped.splitlines()

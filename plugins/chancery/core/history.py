@@ -45,15 +45,14 @@ def source_diff(catalog: Catalog, content_dir: Path, translation: Page) -> str:
 
 
 def _body_at_hash(source_file: Path, wanted: str) -> str | None:
-    folder = source_file.parent
-    top = _git(folder, "rev-parse", "--show-toplevel").strip()
-    relative = source_file.relative_to(Path(top).resolve()).as_posix()
-    commits = _git(folder, "log", "--format=%H", "--follow", "--", relative).split()
+    top = Path(_git(source_file.parent, "rev-parse", "--show-toplevel").strip()).resolve()
+    relative = source_file.relative_to(top).as_posix()
+    commits = _git(top, "log", "--format=%H", "--follow", "--", relative).split()
     for commit in commits:
         try:
             raw = subprocess.run(
                 ["git", "show", f"{commit}:{relative}"],
-                cwd=folder,
+                cwd=top,
                 capture_output=True,
                 check=True,
             ).stdout

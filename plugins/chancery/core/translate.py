@@ -7,11 +7,13 @@ from pathlib import Path
 
 from chancery.core.catalog import Catalog, Page
 from chancery.core.front_matter_edit import (
+    block_lines,
     join_file,
     split_file,
     translation_of_lines,
     without_keys,
 )
+from chancery.core.strict_yaml import load_mapping
 
 
 class TranslateError(ValueError):
@@ -59,7 +61,7 @@ def start_translation(
             f"{target}: already exists; after updating it, record that it is current with "
             f"`chancery translate --mark-current {target}`"
         )
-    lines, body = split_file(source.file.read_text(encoding="utf-8"))
+    lines, body = _editable(source.file)
     lines = without_keys(lines, {"translation_of", "draft"})
     lines += ["draft: true", *translation_of_lines(source.page.language, source.page.body_hash)]
     target.parent.mkdir(parents=True, exist_ok=True)
@@ -85,8 +87,15 @@ def mark_current(
         )
     if reference is translation.page:
         raise TranslateError(f"{translation.file}: a page cannot be a translation of itself")
-    lines, body = split_file(translation.file.read_text(encoding="utf-8"))
+    lines, body = _editable(translation.file)
     lines = without_keys(lines, {"translation_of"})
     lines += translation_of_lines(language, reference.body_hash)
     translation.file.write_text(join_file(lines, body), encoding="utf-8")
     return reference.body_hash
+
+
+def _editable(file: Path) -> tuple[list[str], str]:
+    text = file.read_text(encoding="utf-8")
+    lines, body = split_file(text)
+    data = load_mapping("\n".join(lines), first_line=2).data
+    return block_lines(lines, data), body
