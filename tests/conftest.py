@@ -39,9 +39,11 @@ def site_config(languages: tuple[tuple[str, str], ...], **overrides: Any) -> dic
                     "languages": [{"code": code, "role": role} for code, role in languages]
                 }
             },
+            {"chancery/languages": {}},
             {
                 "i18n": {
                     "docs_structure": "folder",
+                    "fallback_to_default": False,
                     "languages": [
                         {"locale": code, "name": code, "default": code == root, "build": True}
                         for code, _ in languages

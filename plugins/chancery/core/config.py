@@ -17,6 +17,7 @@ from chancery.core.languages import LanguagePolicy, PolicyError, Role
 from chancery.core.translations import TranslationPolicy, TranslationPolicyError
 
 PLUGIN_NAME = "chancery/content"
+LANGUAGES_PLUGIN_NAME = "chancery/languages"
 
 
 class SiteConfigError(ValueError):
@@ -82,14 +83,18 @@ def read_site_settings(config_file: Path) -> SiteSettings:
         raise SiteConfigError(f"{config_file}: plugins: add '{PLUGIN_NAME}' with its languages")
     try:
         policy = policy_from_options(options.get("languages") or [])
-        translation = TranslationPolicy.from_options(options)
+        translation = TranslationPolicy.from_options(
+            _plugin_options(raw.get("plugins") or [], LANGUAGES_PLUGIN_NAME) or {}
+        )
     except (PolicyError, TranslationPolicyError, KeyError, TypeError) as error:
         raise SiteConfigError(f"{config_file}: plugins: {PLUGIN_NAME}: {error}") from error
     content_dir = config_file.parent / str(raw.get("docs_dir", "docs"))
     return SiteSettings(config_file, content_dir, policy, translation)
 
 
-def _plugin_options(plugins: list[Any] | dict[str, Any]) -> dict[str, Any] | None:
+def _plugin_options(
+    plugins: list[Any] | dict[str, Any], name: str = PLUGIN_NAME
+) -> dict[str, Any] | None:
     entries = (
         plugins.items()
         if isinstance(plugins, dict)
@@ -97,7 +102,7 @@ def _plugin_options(plugins: list[Any] | dict[str, Any]) -> dict[str, Any] | Non
             next(iter(item.items())) if isinstance(item, dict) else (item, {}) for item in plugins
         ]
     )
-    for name, options in entries:
-        if name == PLUGIN_NAME:
+    for entry_name, options in entries:
+        if entry_name == name:
             return dict(options or {})
     return None

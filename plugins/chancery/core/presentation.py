@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from datetime import datetime
+from typing import Literal
 
 from babel import Locale
 from babel.dates import format_date, format_datetime
@@ -15,11 +16,30 @@ from chancery.core.models import BaseContent
 
 
 @dataclass(frozen=True)
+class TranslationNotice:
+    """What a reader must be told about the language of what they read."""
+
+    #: "missing": the page is shown in its original language; "stale": the original changed.
+    kind: Literal["missing", "stale"]
+    #: The language of the original (for a stale page: of the version it was translated from).
+    original: Language
+    #: Site-relative URL of that original (templates pass it through MkDocs' `url` filter).
+    original_url: str
+    #: When the original last changed, if it says.
+    original_updated: datetime | None = None
+
+
+@dataclass(frozen=True)
 class PageView:
     """The current page and the reader's language, with formatting helpers for templates."""
 
     language: Language
     page: Page | None
+    notice: TranslationNotice | None = None
+    #: The language the page's text is written in, when it is not the reader's (a fallback).
+    text_language: Language | None = None
+    #: (hreflang, absolute URL) of every real version of the page, then x-default.
+    hreflang: tuple[tuple[str, str], ...] = ()
 
     @property
     def content(self) -> BaseContent | None:
@@ -30,6 +50,27 @@ class PageView:
     def direction(self) -> str:
         """'rtl' or 'ltr', for the reader's language."""
         return self.language.direction
+
+    @property
+    def body_language(self) -> Language:
+        """The language of the page's own text: the reader's, or the original's for a fallback."""
+        return self.text_language or self.language
+
+    def notice_message(self) -> str:
+        """The translation notice in the reader's language, or '' when there is none."""
+        notice = self.notice
+        if notice is None:
+            return ""
+        original = self.language_name(notice.original.code)
+        if notice.kind == "missing":
+            return self.t("notice.missing").format(
+                language=self.language_name(self.language.code), original=original
+            )
+        if notice.original_updated is None:
+            return self.t("notice.stale_undated").format(original=original)
+        return self.t("notice.stale").format(
+            original=original, date=self.date(notice.original_updated)
+        )
 
     def t(self, key: str) -> str:
         """An interface string in the reader's language."""

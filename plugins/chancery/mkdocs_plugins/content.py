@@ -58,6 +58,8 @@ class ContentPlugin(BasePlugin[ContentPluginConfig]):
         self.policy: LanguagePolicy | None = None
         self.catalog: Catalog | None = None
         self.now: datetime | None = None
+        #: Pages served at another path in this language build: honest fallbacks.
+        self.aliases: dict[str, Page] = {}
 
     # Runs before static-i18n's on_config (priority -100), so that a content error stops the
     # build before any language is configured or any file is written.
@@ -65,6 +67,7 @@ class ContentPlugin(BasePlugin[ContentPluginConfig]):
     def on_config(self, config: MkDocsConfig) -> MkDocsConfig | None:
         """Build the catalog, once per `mkdocs build` even though static-i18n re-enters."""
         _register_theme_files(config)
+        self.aliases = {}
         if _is_nested_language_build(config) and self.catalog is not None:
             return config
         self.policy = self._resolve_policy(config)
@@ -136,14 +139,32 @@ class ContentPlugin(BasePlugin[ContentPluginConfig]):
         context["chancery"] = view  # type: ignore[typeddict-unknown-key]
         return context
 
+    def add_alias(self, src_uri: str, record: Page) -> None:
+        """Serve ``record`` at ``src_uri`` in this language build (a fallback page)."""
+        self.aliases[src_uri] = record
+
+    def record_for(self, src_uri: str) -> Page | None:
+        """The catalog page served at ``src_uri`` in this language build."""
+        catalog, _ = self._state()
+        return catalog.get(src_uri) or self.aliases.get(src_uri)
+
+    def reader_language(self, config: MkDocsConfig) -> Language:
+        """The language this build is for: the reader's language."""
+        return self._reader_language(config)
+
+    def state(self) -> tuple[LanguagePolicy, Catalog, datetime]:
+        """The language policy, catalog and clock of the current build."""
+        catalog, now = self._state()
+        assert self.policy is not None
+        return self.policy, catalog, now
+
     def _state(self) -> tuple[Catalog, datetime]:
         if self.catalog is None or self.now is None:
             raise PluginError("chancery/content: the catalog was not built; on_config did not run")
         return self.catalog, self.now
 
     def _record(self, page: MkDocsPage) -> Page | None:
-        catalog, _ = self._state()
-        return catalog.get(page.file.src_uri)
+        return self.record_for(page.file.src_uri)
 
     def _reader_language(self, config: MkDocsConfig) -> Language:
         assert self.policy is not None

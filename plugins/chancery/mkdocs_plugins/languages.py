@@ -1,0 +1,305 @@
+"""The languages plugin: honest fallbacks, translation notices, the selector and the gate.
+
+mkdocs-static-i18n serves a missing translation as the root language's text labelled with the
+reader's language, advertises it through hreflang, and says nothing. This plugin turns that
+fallback off and builds its own: the original's text with its real language, a notice in the
+reader's language, a canonical link to the original, and no hreflang.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+from datetime import datetime
+from pathlib import Path
+
+from mkdocs.config import base
+from mkdocs.config import config_options as c
+from mkdocs.config.defaults import MkDocsConfig
+from mkdocs.exceptions import PluginError
+from mkdocs.plugins import BasePlugin, event_priority, get_plugin_logger
+from mkdocs.structure.files import File, Files
+from mkdocs.structure.nav import Navigation
+from mkdocs.structure.pages import Page as MkDocsPage
+from mkdocs.utils.templates import TemplateContext
+
+from chancery.core.catalog import Catalog, Page
+from chancery.core.languages import Language, LanguagePolicy
+from chancery.core.presentation import PageView, TranslationNotice
+from chancery.core.schedule import is_live
+from chancery.core.status import gap_line
+from chancery.core.translations import (
+    DEFAULT_REQUIRED_TYPES,
+    TranslationPolicy,
+    TranslationPolicyError,
+    TranslationReport,
+    Version,
+    assess,
+)
+from chancery.mkdocs_plugins.content import ContentPlugin
+
+log = get_plugin_logger(__name__)
+
+CONTENT_PLUGIN = "chancery/content"
+
+
+class LanguagesPluginConfig(base.Config):
+    """Settings of ``chancery/languages`` in mkdocs.yml."""
+
+    #: `fail` stops the build on a blocking gap; `warn` only reports it (for local previews).
+    translation_gate = c.Choice(("fail", "warn"), default="fail")
+    #: Content types that must exist, current, in every foreign language.
+    translation_required_types = c.ListOfItems(c.Type(str), default=list(DEFAULT_REQUIRED_TYPES))
+    #: Days a required translation may lag its source before the gate fails.
+    translation_required_max_stale_days = c.Type(int, default=14)
+    #: Days after which a recommended translation is reported as overdue.
+    translation_recommended_max_stale_days = c.Type(int, default=90)
+
+
+class LanguagesPlugin(BasePlugin[LanguagesPluginConfig]):
+    """Tells readers the truth about the language of each page, and gates the build on it."""
+
+    def __init__(self) -> None:
+        self.report: TranslationReport | None = None
+        #: Fallback pages of the current language build: source path to the original shown.
+        self.fallbacks: dict[str, tuple[Page, Version]] = {}
+
+    # Runs after chancery/content (same priority, later in `plugins:`), which builds the catalog,
+    # and before static-i18n (priority -100).
+    @event_priority(0)
+    def on_config(self, config: MkDocsConfig) -> MkDocsConfig | None:
+        """Assess every translation once per build, and apply the parity gate."""
+        self.fallbacks = {}
+        content = _content_plugin(config)
+        _check_i18n_does_not_fall_back(config)
+        if self.report is not None and _is_nested_language_build(config):
+            return config
+        languages, catalog, now = content.state()
+        try:
+            policy = TranslationPolicy.from_options(dict(self.config))
+        except TranslationPolicyError as error:
+            raise PluginError(f"mkdocs.yml: plugins: chancery/languages: {error}") from error
+        self.report = assess(catalog, languages, policy, now, lambda p: is_live(p.content, now))
+        self._apply_gate(self.report)
+        return config
+
+    # Runs after static-i18n's on_files (priority -100) has chosen this language's files, so
+    # that our fallback pages join them for this language only.
+    @event_priority(-110)
+    def on_files(self, files: Files, /, *, config: MkDocsConfig) -> Files:
+        """Add an honest fallback page for every page missing in this language."""
+        content = _content_plugin(config)
+        languages, catalog, _ = content.state()
+        reader = content.reader_language(config)
+        for version in self._report().missing(reader.code):
+            shown = _original_to_show(catalog, languages, version)
+            if shown is None:
+                continue
+            inner = shown.path.partition("/")[2]
+            src_uri = f"{reader.code}/{inner}"
+            file = File(
+                src_uri,
+                src_dir=None,
+                dest_dir=config.site_dir,
+                use_directory_urls=config.use_directory_urls,
+                dest_uri=languages.url_prefix(reader.code) + _dest_uri(inner, config),
+            )
+            file.abs_src_path = str((_content_dir(config) / shown.path).resolve())
+            files.append(file)
+            content.add_alias(src_uri, shown)
+            self.fallbacks[src_uri] = (shown, version)
+        return files
+
+    def on_page_markdown(
+        self, markdown: str, /, *, page: MkDocsPage, config: MkDocsConfig, files: Files
+    ) -> str | None:
+        """Keep fallback pages out of search: their text is not in the reader's language."""
+        if page.file.src_uri in self.fallbacks:
+            page.meta["search"] = {"exclude": True}
+        return markdown
+
+    # Runs after static-i18n's on_page_context (priority 50), to replace its selector links.
+    @event_priority(0)
+    def on_page_context(
+        self,
+        context: TemplateContext,
+        /,
+        *,
+        page: MkDocsPage,
+        config: MkDocsConfig,
+        nav: Navigation,
+    ) -> TemplateContext | None:
+        """Tell the templates the page's real language, its notice, alternates and selector."""
+        content = _content_plugin(config)
+        languages, catalog, now = content.state()
+        reader = content.reader_language(config)
+        record = content.record_for(page.file.src_uri)
+        if record is None:
+            return context
+        view: PageView = context["chancery"]  # type: ignore[typeddict-item]
+        fallback = self.fallbacks.get(page.file.src_uri)
+        if fallback is not None:
+            shown, _ = fallback
+            original = languages.get(shown.language)
+            original_url = _url_of(shown, languages, config)
+            view = dataclasses.replace(
+                view,
+                notice=TranslationNotice("missing", original, original_url),
+                text_language=original,
+            )
+            page.canonical_url = _absolute(config, _url_of(shown, languages, config))
+        else:
+            view = dataclasses.replace(
+                view,
+                notice=self._stale_notice(record, reader, languages, config),
+                hreflang=_hreflang(catalog, languages, record, now, config),
+            )
+        context["chancery"] = view  # type: ignore[typeddict-unknown-key]
+        selector = self._render_selector(record, reader, languages, catalog, now, config)
+        # static-i18n sets `extra.alternate` as an attribute, which Jinja reads before the
+        # item of the same name; set both so that neither shows a previous page's links.
+        setattr(config.extra, "alternate", selector)  # noqa: B010
+        config.extra["alternate"] = selector
+        return context
+
+    def _report(self) -> TranslationReport:
+        if self.report is None:
+            raise PluginError("chancery/languages: on_config did not run")
+        return self.report
+
+    def _apply_gate(self, report: TranslationReport) -> None:
+        for version in report.versions:
+            if version.is_gap and not version.blocking:
+                log.info(f"Translation gap: {gap_line(version, report.policy)}")
+        if not report.blocking:
+            return
+        lines = "\n".join(f"  {gap_line(v, report.policy)}" for v in report.blocking)
+        count = len(report.blocking)
+        if report.policy.gate == "warn":
+            log.info(f"Parity gate set to warn; {count} blocking translation gaps:\n{lines}")
+            return
+        raise PluginError(
+            f"Parity gate: {count} required translation gaps; translate these pages (or set "
+            f"translation_gate: warn for a local preview):\n{lines}"
+        )
+
+    def _stale_notice(
+        self,
+        record: Page,
+        reader: Language,
+        languages: LanguagePolicy,
+        config: MkDocsConfig,
+    ) -> TranslationNotice | None:
+        version = self._report().get(record.key, reader.code)
+        if version is None or version.status != "stale" or version.reference is None:
+            return None
+        reference = version.reference
+        return TranslationNotice(
+            "stale",
+            languages.get(reference.language),
+            _url_of(reference, languages, config),
+            reference.content.updated or reference.content.date,
+        )
+
+    def _render_selector(
+        self,
+        record: Page,
+        reader: Language,
+        languages: LanguagePolicy,
+        catalog: Catalog,
+        now: datetime,
+        config: MkDocsConfig,
+    ) -> list[dict[str, str]]:
+        names = _selector_names(config)
+        group = catalog.group(record.key)
+        entries = []
+        for language in languages.languages:
+            version = group.get(language.code)
+            if version is not None and is_live(version.content, now):
+                link = _url_of(version, languages, config)
+            elif self._report().get(record.key, language.code) is not None:
+                # The honest fallback: same path, under that language's prefix.
+                link = languages.url_prefix(language.code) + _url_for_inner(
+                    record.path.partition("/")[2], config
+                )
+            else:
+                link = languages.url_prefix(language.code)
+            entries.append(
+                {
+                    "name": names.get(language.code, language.name),
+                    # Site-relative: Material's `url` filter makes it relative to each page.
+                    "link": link,
+                    "lang": language.code,
+                }
+            )
+        return entries
+
+
+def _content_plugin(config: MkDocsConfig) -> ContentPlugin:
+    plugin = config.plugins.get(CONTENT_PLUGIN)
+    if not isinstance(plugin, ContentPlugin):
+        raise PluginError(
+            "mkdocs.yml: plugins: chancery/languages needs chancery/content listed before it"
+        )
+    return plugin
+
+
+def _is_nested_language_build(config: MkDocsConfig) -> bool:
+    i18n = config.plugins.get("i18n")
+    return bool(i18n is not None and getattr(i18n, "building", False))
+
+
+def _check_i18n_does_not_fall_back(config: MkDocsConfig) -> None:
+    i18n = config.plugins.get("i18n")
+    if i18n is not None and i18n.config.fallback_to_default:
+        raise PluginError(
+            "mkdocs.yml: plugins: i18n: set fallback_to_default: false; chancery/languages "
+            "builds honest fallback pages itself"
+        )
+
+
+def _original_to_show(catalog: Catalog, languages: LanguagePolicy, version: Version) -> Page:
+    # The root language is the one most foreign readers share; otherwise show the source.
+    root = catalog.group(version.key).get(languages.root.code)
+    return root if root is not None and root.language != version.language else version.source
+
+
+def _content_dir(config: MkDocsConfig) -> Path:
+    return Path(config.docs_dir)
+
+
+def _dest_uri(inner: str, config: MkDocsConfig) -> str:
+    return File(inner, None, config.site_dir, config.use_directory_urls).dest_uri
+
+
+def _url_for_inner(inner: str, config: MkDocsConfig) -> str:
+    return File(inner, None, config.site_dir, config.use_directory_urls).url.removeprefix("./")
+
+
+def _url_of(page: Page, languages: LanguagePolicy, config: MkDocsConfig) -> str:
+    """The site-relative URL of a page in its own language, e.g. 'fr/news/visit/'."""
+    return languages.url_prefix(page.language) + _url_for_inner(page.path.partition("/")[2], config)
+
+
+def _absolute(config: MkDocsConfig, url: str) -> str:
+    site = (config.site_url or "/").rstrip("/") + "/"
+    return site + url
+
+
+def _hreflang(
+    catalog: Catalog, languages: LanguagePolicy, record: Page, now: datetime, config: MkDocsConfig
+) -> tuple[tuple[str, str], ...]:
+    group = catalog.group(record.key)
+    real = [
+        (language.code, _absolute(config, _url_of(group[language.code], languages, config)))
+        for language in languages.languages
+        if language.code in group and is_live(group[language.code].content, now)
+    ]
+    root = dict(real).get(languages.root.code)
+    return (*real, ("x-default", root)) if root else tuple(real)
+
+
+def _selector_names(config: MkDocsConfig) -> dict[str, str]:
+    i18n = config.plugins.get("i18n")
+    if i18n is None:
+        return {}
+    return {language.locale: language.name for language in i18n.config.languages}
