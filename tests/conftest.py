@@ -24,8 +24,15 @@ Files = Mapping[str, str | bytes]
 BuildSite = Callable[..., Path]
 
 
-def site_config(languages: tuple[tuple[str, str], ...], **overrides: Any) -> dict[str, Any]:
-    """A minimal mkdocs.yml for a test site; ``languages`` are (code, role) in policy order."""
+def site_config(
+    languages: tuple[tuple[str, str], ...],
+    languages_options: Mapping[str, Any] | None = None,
+    **overrides: Any,
+) -> dict[str, Any]:
+    """A minimal mkdocs.yml for a test site; ``languages`` are (code, role) in policy order.
+
+    ``languages_options`` are the chancery/languages plugin's settings.
+    """
     root = next(code for code, role in languages if role == "foreign")
     config: dict[str, Any] = {
         "site_name": "Test ministry",
@@ -39,7 +46,8 @@ def site_config(languages: tuple[tuple[str, str], ...], **overrides: Any) -> dic
                     "languages": [{"code": code, "role": role} for code, role in languages]
                 }
             },
-            {"chancery/languages": {}},
+            {"chancery/languages": dict(languages_options or {})},
+            "search",
             {
                 "i18n": {
                     "docs_structure": "folder",
@@ -86,13 +94,14 @@ def build_site(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> BuildSite:
         *,
         languages: tuple[tuple[str, str], ...] = (("en", "foreign"), ("ko", "domestic")),
         config: Mapping[str, Any] | None = None,
+        languages_options: Mapping[str, Any] | None = None,
         now: str = TEST_NOW,
         strict: bool = True,
     ) -> Path:
         monkeypatch.setenv("CHANCERY_NOW", now)
         project = tmp_path / "project"
         write_tree(project / "content", files)
-        settings = site_config(languages, **dict(config or {}))
+        settings = site_config(languages, languages_options, **dict(config or {}))
         (project / "mkdocs.yml").write_text(yaml.safe_dump(settings, allow_unicode=True))
         return build_in(project, strict=strict)
 

@@ -183,7 +183,7 @@ def test_i18n_default_must_be_the_first_foreign_language(
     build_site: BuildSite, caplog: pytest.LogCaptureFixture
 ) -> None:
     config = site_config((("en", "foreign"), ("ko", "domestic")))
-    i18n = config["plugins"][2]["i18n"]
+    i18n = config["plugins"][-1]["i18n"]
     for language in i18n["languages"]:
         language["default"] = language["locale"] == "ko"
     with caplog.at_level(logging.ERROR), pytest.raises(Abort):

@@ -174,11 +174,12 @@ class LanguagesPlugin(BasePlugin[LanguagesPluginConfig]):
             return
         lines = "\n".join(f"  {gap_line(v, report.policy)}" for v in report.blocking)
         count = len(report.blocking)
+        gaps = "translation gap" if count == 1 else "translation gaps"
         if report.policy.gate == "warn":
-            log.info(f"Parity gate set to warn; {count} blocking translation gaps:\n{lines}")
+            log.info(f"Parity gate set to warn; {count} blocking {gaps}:\n{lines}")
             return
         raise PluginError(
-            f"Parity gate: {count} required translation gaps; translate these pages (or set "
+            f"Parity gate: {count} required {gaps}; translate these pages (or set "
             f"translation_gate: warn for a local preview):\n{lines}"
         )
 
