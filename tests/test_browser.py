@@ -109,9 +109,15 @@ def browser() -> Iterator[Browser]:
 
 
 @pytest.fixture
-def visit(browser: Browser, site_origin: str) -> Iterator[Visit]:
+def browser_locale() -> str:
+    """The reader's browser language; override with @pytest.mark.parametrize."""
+    return "en-US"
+
+
+@pytest.fixture
+def visit(browser: Browser, site_origin: str, browser_locale: str) -> Iterator[Visit]:
     """A fresh browser context that records every request its pages make."""
-    context = browser.new_context()
+    context = browser.new_context(locale=browser_locale)
     context.set_default_timeout(STEP_TIMEOUT)
     log = RequestLog(site_origin)
     context.on("request", log.record)
@@ -156,9 +162,9 @@ def assert_local_only(visit: Visit) -> None:
     """G5: every request went to the local server and found its file; no script failed."""
     assert visit.requests.urls, "no request was recorded at all"
     assert visit.requests.third_party() == [], "third-party requests (G5)"
-    # Material probes <alternate>/sitemap.xml for each hreflang link: known 404s (DESIGN §3).
-    broken = [line for line in visit.requests.failures if not line.endswith("/sitemap.xml")]
-    assert broken == [], "local requests that failed"
+    # Material probes <alternate>/sitemap.xml for each hreflang link (404s, or requests to the
+    # production host); assets/chancery/material-fixes.js sends them to the site's sitemap.
+    assert visit.requests.failures == [], "local requests that failed"
     assert visit.errors == [], "JavaScript errors on the page"
 
 
@@ -190,4 +196,55 @@ def test_language_selector_keeps_the_page(visit: Visit) -> None:
         with tab.expect_navigation(wait_until="networkidle") as navigation:
             entry.click()
         assert_shows(visit, navigation.value, target, ARTICLE)
+    assert_local_only(visit)
+
+
+@pytest.mark.parametrize("browser_locale", ["fr-FR"])
+def test_reader_is_offered_their_language_and_can_dismiss_it(visit: Visit) -> None:
+    tab = visit.page
+    tab.goto(visit.url("/about/"), wait_until="networkidle")
+    offer = tab.locator("aside.chancery-offer")
+    assert offer.get_attribute("lang") == "fr"
+    link = offer.get_by_role("link")
+    assert link.get_attribute("hreflang") == "fr"
+    assert tab.url == visit.url("/about/"), "the offer must never redirect"
+    offer.get_by_role("button").click()
+    assert offer.count() == 0
+    tab.reload(wait_until="networkidle")
+    assert tab.locator("aside.chancery-offer").count() == 0
+    tab.goto(visit.url("/fr/about/"), wait_until="networkidle")
+    assert tab.locator("aside.chancery-offer").count() == 0
+    assert_local_only(visit)
+
+
+@pytest.mark.parametrize("browser_locale", ["fr-FR"])
+def test_offer_follows_to_the_french_page(visit: Visit) -> None:
+    tab = visit.page
+    tab.goto(visit.url("/news/2026-09-visa-waiver/"), wait_until="networkidle")
+    tab.locator("aside.chancery-offer").get_by_role("link").click()
+    tab.wait_for_load_state("networkidle")
+    assert tab.url == visit.url("/fr/news/2026-09-visa-waiver/")
+    assert tab.evaluate("document.documentElement.lang") == "fr"
+
+
+def test_no_offer_when_the_browser_language_is_the_page_language(visit: Visit) -> None:
+    tab = visit.page
+    tab.goto(visit.url("/about/"), wait_until="networkidle")
+    assert tab.locator("aside.chancery-offer").count() == 0
+    assert_local_only(visit)
+
+
+def test_fallback_page_shows_the_original_with_its_real_language(visit: Visit) -> None:
+    tab = visit.page
+    tab.goto(visit.url("/ar/news/2026-03-climate-partnership/"), wait_until="networkidle")
+    assert tab.evaluate("document.documentElement.lang") == "ar"
+    notice = tab.locator(".chancery-notice")
+    assert notice.is_visible()
+    assert notice.get_attribute("lang") in (None, "ar")
+    body = tab.locator(".chancery-body")
+    assert body.get_attribute("lang") == "en"
+    assert body.get_attribute("dir") == "ltr"
+    assert tab.evaluate("getComputedStyle(document.querySelector('.chancery-body')).direction") == (
+        "ltr"
+    )
     assert_local_only(visit)

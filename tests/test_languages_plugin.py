@@ -102,3 +102,41 @@ def test_gate_set_to_warn_builds_and_serves_the_fallback(build_site: BuildSite) 
     site = build_site(files, languages=LANGUAGES, languages_options={"translation_gate": "warn"})
     assert (site / "ar/statements/s/index.html").exists()
     assert (site / "statements/s/index.html").exists()
+
+
+def test_head_lists_real_versions_only_absolute_with_x_default(site: Path) -> None:
+    alternates = [
+        (link["hreflang"], link["href"])
+        for link in _soup(site, "fr/news/visit").find_all("link", rel="alternate")
+        if link.get("hreflang")
+    ]
+    assert alternates == [
+        ("en", "https://ministry.example/news/visit/"),
+        ("fr", "https://ministry.example/fr/news/visit/"),
+        ("ko", "https://ministry.example/ko/news/visit/"),
+        ("x-default", "https://ministry.example/news/visit/"),
+    ]
+    fallback = _soup(site, "ar/news/visit").find_all("link", attrs={"hreflang": True})
+    assert fallback == []
+
+
+def test_domestic_page_lagging_a_foreign_source_says_so_in_korean(
+    build_site: BuildSite,
+) -> None:
+    site = build_site(
+        {
+            **_homes(),
+            "en/news/open-day.md": page(
+                "Open day", "Updated text.", **NEWS, updated="2026-11-10T09:00:00+09:00"
+            ),
+            "ko/news/open-day.md": page(
+                "공관 개방 행사", "한국어 번역.", translation_of=of("en", "First text."), **NEWS
+            ),
+        },
+        languages=LANGUAGES,
+    )
+    notice = _soup(site, "ko/news/open-day").select_one(".chancery-notice--stale")
+    assert notice is not None
+    assert "원문(영어)이 2026년 11월 10일에 수정되었습니다" in notice.get_text()
+    link = notice.find("a")
+    assert link is not None and link["href"] == "../../../news/open-day/"

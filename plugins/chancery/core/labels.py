@@ -497,6 +497,30 @@ LABELS: dict[str, dict[str, str]] = {
         "zh": "领事服务",
         "ar": "الخدمات القنصلية",
     },
+    "suggest.available": {
+        "en": "This page is available in English.",
+        "ko": "이 페이지는 한국어로도 볼 수 있습니다.",
+        "fr": "Cette page est disponible en français.",
+        "es": "Esta página está disponible en español.",
+        "zh": "本页面有中文版本。",
+        "ar": "هذه الصفحة متاحة باللغة العربية.",
+    },
+    "suggest.open": {
+        "en": "Read in English",
+        "ko": "한국어로 보기",
+        "fr": "Lire en français",
+        "es": "Leer en español",
+        "zh": "阅读中文版",
+        "ar": "اقرأ بالعربية",
+    },
+    "suggest.dismiss": {
+        "en": "Dismiss",
+        "ko": "닫기",
+        "fr": "Fermer",
+        "es": "Cerrar",
+        "zh": "关闭",
+        "ar": "إغلاق",
+    },
 }
 
 FALLBACK_LANGUAGE = "en"

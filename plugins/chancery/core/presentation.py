@@ -40,6 +40,8 @@ class PageView:
     text_language: Language | None = None
     #: (hreflang, absolute URL) of every real version of the page, then x-default.
     hreflang: tuple[tuple[str, str], ...] = ()
+    #: The page's real versions in other languages, with their site-relative URLs.
+    versions: tuple[tuple[Language, str], ...] = ()
 
     @property
     def content(self) -> BaseContent | None:
@@ -55,6 +57,25 @@ class PageView:
     def body_language(self) -> Language:
         """The language of the page's own text: the reader's, or the original's for a fallback."""
         return self.text_language or self.language
+
+    def offers(self) -> list[dict[str, str]]:
+        """For each real version in another language: an offer to read it, in that language.
+
+        A script shows the one matching the reader's browser language, if any; nothing
+        redirects.
+        """
+        return [
+            {
+                "lang": language.code,
+                "dir": language.direction,
+                "url": url,
+                "text": label("suggest.available", language.code),
+                "open": label("suggest.open", language.code),
+                "dismiss": label("suggest.dismiss", language.code),
+            }
+            for language, url in self.versions
+            if language.code != self.language.code
+        ]
 
     def notice_message(self) -> str:
         """The translation notice in the reader's language, or '' when there is none."""

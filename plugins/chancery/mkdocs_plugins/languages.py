@@ -145,6 +145,7 @@ class LanguagesPlugin(BasePlugin[LanguagesPluginConfig]):
                 view,
                 notice=TranslationNotice("missing", original, original_url),
                 text_language=original,
+                versions=_versions(catalog, languages, record, now, config),
             )
             page.canonical_url = _absolute(config, _url_of(shown, languages, config))
         else:
@@ -152,6 +153,7 @@ class LanguagesPlugin(BasePlugin[LanguagesPluginConfig]):
                 view,
                 notice=self._stale_notice(record, reader, languages, config),
                 hreflang=_hreflang(catalog, languages, record, now, config),
+                versions=_versions(catalog, languages, record, now, config),
             )
         context["chancery"] = view  # type: ignore[typeddict-unknown-key]
         selector = self._render_selector(record, reader, languages, catalog, now, config)
@@ -286,14 +288,24 @@ def _absolute(config: MkDocsConfig, url: str) -> str:
     return site + url
 
 
+def _versions(
+    catalog: Catalog, languages: LanguagePolicy, record: Page, now: datetime, config: MkDocsConfig
+) -> tuple[tuple[Language, str], ...]:
+    """The live versions of a page, in policy order, with their site-relative URLs."""
+    group = catalog.group(record.key)
+    return tuple(
+        (language, _url_of(group[language.code], languages, config))
+        for language in languages.languages
+        if language.code in group and is_live(group[language.code].content, now)
+    )
+
+
 def _hreflang(
     catalog: Catalog, languages: LanguagePolicy, record: Page, now: datetime, config: MkDocsConfig
 ) -> tuple[tuple[str, str], ...]:
-    group = catalog.group(record.key)
     real = [
-        (language.code, _absolute(config, _url_of(group[language.code], languages, config)))
-        for language in languages.languages
-        if language.code in group and is_live(group[language.code].content, now)
+        (language.code, _absolute(config, url))
+        for language, url in _versions(catalog, languages, record, now, config)
     ]
     root = dict(real).get(languages.root.code)
     return (*real, ("x-default", root)) if root else tuple(real)
