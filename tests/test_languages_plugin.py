@@ -140,3 +140,38 @@ def test_domestic_page_lagging_a_foreign_source_says_so_in_korean(
     assert "원문(영어)이 2026년 11월 10일에 수정되었습니다" in notice.get_text()
     link = notice.find("a")
     assert link is not None and link["href"] == "../../../news/open-day/"
+
+
+def test_editing_a_source_makes_translations_stale_in_the_banner_and_the_gate(
+    build_site: BuildSite, caplog: pytest.LogCaptureFixture
+) -> None:
+    statement = {**STATEMENT, "date": "2026-10-01T09:00:00+09:00"}
+    files = {
+        **_homes(),
+        "ko/statements/s.md": page("성명", "원문.", **statement),
+        **{
+            f"{code}/statements/s.md": page(
+                title, "Text.", translation_of=of("ko", "원문."), **statement
+            )
+            for code, title in (("en", "Statement"), ("fr", "Déclaration"), ("ar", "بيان"))
+        },
+    }
+    site = build_site(files, languages=LANGUAGES)
+    assert _soup(site, "fr/statements/s").select(".chancery-notice") == []
+
+    # The source is corrected three weeks before the build clock: past the 14-day grace.
+    files["ko/statements/s.md"] = page(
+        "성명", "고친 원문.", updated="2026-11-01T09:00:00+09:00", **statement
+    )
+    with caplog.at_level(logging.ERROR), pytest.raises(Abort):
+        build_site(files, languages=LANGUAGES)
+    for code in ("en", "fr", "ar"):
+        assert (
+            f"{code} statements/s.md: stale for 21 days (required, grace 14 days); "
+            "blocks the build" in caplog.text
+        )
+
+    site = build_site(files, languages=LANGUAGES, languages_options={"translation_gate": "warn"})
+    notice = _soup(site, "fr/statements/s").select_one(".chancery-notice--stale")
+    assert notice is not None
+    assert "a été mise à jour le 1 novembre 2026" in notice.get_text()
