@@ -127,6 +127,24 @@ class TranslationOf(BaseModel):
         return value
 
 
+class Withdrawal(BaseModel):
+    """Why and when a page was withdrawn; it stays online with a notice, out of listings."""
+
+    model_config = ConfigDict(extra="forbid", frozen=True, str_strip_whitespace=True)
+
+    date: Timestamp
+    reason: Text
+
+
+class Change(BaseModel):
+    """One entry of a page's public change history."""
+
+    model_config = ConfigDict(extra="forbid", frozen=True, str_strip_whitespace=True)
+
+    date: Timestamp
+    note: Text
+
+
 class BaseContent(BaseModel):
     """Fields that every content type shares."""
 
@@ -151,6 +169,12 @@ class BaseContent(BaseModel):
     draft: StrictBool = False
     publish_at: Timestamp | None = None
     expires_at: Timestamp | None = None
+    #: A withdrawn page stays online with a notice, leaves listings and feeds, and is noindex.
+    withdrawn: Withdrawal | None = None
+    #: The public change history, newest or oldest first as the editor writes it.
+    changes: tuple[Change, ...] = ()
+    #: A political page published under an earlier administration says so.
+    political: StrictBool = False
 
     @model_validator(mode="after")
     def _check_dates(self) -> BaseContent:

@@ -98,6 +98,8 @@ class ContentPlugin(BasePlugin[ContentPluginConfig]):
         """Give MkDocs the checked body, so that it never parses front matter itself."""
         record = self._record(page)
         if record is None:
+            if page.file.generated_by:
+                return None  # A page another plugin generated (a listing): MkDocs reads it.
             raise PluginError(
                 f"{page.file.src_uri}: not in the content catalog; "
                 "content files must be Markdown inside a language folder"
