@@ -7,6 +7,41 @@ added before its strings are; `chancery check` reports what is missing.
 from __future__ import annotations
 
 LABELS: dict[str, dict[str, str]] = {
+    "lifecycle.withdrawn": {
+        "en": "This page was withdrawn on {date}.",
+        "ko": "이 페이지는 {date}에 철회되었습니다.",
+        "fr": "Cette page a été retirée le {date}.",
+        "es": "Esta página fue retirada el {date}.",
+        "zh": "本页面已于{date}撤回。",
+        "ar": "سُحبت هذه الصفحة في {date}.",
+    },
+    "lifecycle.withdrawn_reason": {
+        "en": "Reason:",
+        "ko": "사유:",
+        "fr": "Motif :",
+        "es": "Motivo:",
+        "zh": "原因：",
+        "ar": "السبب:",
+    },
+    "lifecycle.administration": {
+        "en": "This was published under {administration}. It may not reflect the current "
+        "government's policy.",
+        "ko": "이 글은 {administration} 때 게시되었습니다. 현 정부의 정책과 다를 수 있습니다.",
+        "fr": "Ce contenu a été publié sous {administration}. Il peut ne pas refléter la "
+        "politique du gouvernement actuel.",
+        "es": "Este contenido se publicó durante {administration}. Puede no reflejar la "
+        "política del gobierno actual.",
+        "zh": "本内容发布于{administration}期间，可能不反映现政府的政策。",
+        "ar": "نُشر هذا المحتوى في عهد {administration}، وقد لا يعبّر عن سياسة الحكومة الحالية.",
+    },
+    "lifecycle.history": {
+        "en": "Page history",
+        "ko": "변경 이력",
+        "fr": "Historique de la page",
+        "es": "Historial de la página",
+        "zh": "修改记录",
+        "ar": "سجل التعديلات",
+    },
     # Dates of any page.
     "published": {
         "en": "Published",

@@ -42,6 +42,8 @@ class PageView:
     hreflang: tuple[tuple[str, str], ...] = ()
     #: The page's real versions in other languages, with their site-relative URLs.
     versions: tuple[tuple[Language, str], ...] = ()
+    #: For a political page from an earlier administration: that administration's name.
+    administration: str | None = None
 
     @property
     def content(self) -> BaseContent | None:
@@ -76,6 +78,19 @@ class PageView:
             for language, url in self.versions
             if language.code != self.language.code
         ]
+
+    def withdrawal_message(self) -> str:
+        """The withdrawal notice in the reader's language, or '' for a page that stands."""
+        content = self.content
+        if content is None or content.withdrawn is None:
+            return ""
+        return self.t("lifecycle.withdrawn").format(date=self.date(content.withdrawn.date))
+
+    def administration_message(self) -> str:
+        """The earlier-administration notice in the reader's language, or ''."""
+        if self.administration is None:
+            return ""
+        return self.t("lifecycle.administration").format(administration=self.administration)
 
     def notice_message(self) -> str:
         """The translation notice in the reader's language, or '' when there is none."""

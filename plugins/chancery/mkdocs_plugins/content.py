@@ -21,6 +21,12 @@ from mkdocs.structure.nav import Navigation
 from mkdocs.structure.pages import Page as MkDocsPage
 from mkdocs.utils.templates import TemplateContext
 
+from chancery.core.administrations import (
+    Administration,
+    AdministrationError,
+    administration_at,
+    parse_administrations,
+)
 from chancery.core.catalog import Catalog, Page, is_ignored, load_catalog
 from chancery.core.clock import ClockError, build_now
 from chancery.core.config import policy_from_options
@@ -49,6 +55,9 @@ class ContentPluginConfig(base.Config):
 
     #: The language policy, in order; the first foreign language is served at the root.
     languages = c.ListOfItems(c.SubConfig(_LanguageOption))
+    #: Governments' terms: `{name: {en: ..., ko: ...}, start: ..., end: ...}`; a page marked
+    #: `political: true` from an earlier one says so.
+    administrations = c.ListOfItems(c.Type(dict), default=[])
 
 
 class ContentPlugin(BasePlugin[ContentPluginConfig]):
@@ -60,6 +69,7 @@ class ContentPlugin(BasePlugin[ContentPluginConfig]):
         self.now: datetime | None = None
         #: Pages served at another path in this language build: honest fallbacks.
         self.aliases: dict[str, Page] = {}
+        self.administrations: tuple[Administration, ...] = ()
 
     # Runs before static-i18n's on_config (priority -100), so that a content error stops the
     # build before any language is configured or any file is written.
@@ -71,6 +81,7 @@ class ContentPlugin(BasePlugin[ContentPluginConfig]):
         if _is_nested_language_build(config) and self.catalog is not None:
             return config
         self.policy = self._resolve_policy(config)
+        self.administrations = self._resolve_administrations()
         self.now = self._resolve_clock()
         self.catalog = self._resolve_catalog(config, self.policy)
         return config
@@ -129,7 +140,9 @@ class ContentPlugin(BasePlugin[ContentPluginConfig]):
         nav: Navigation,
     ) -> TemplateContext | None:
         """Expose the page, its typed front matter and the reader's language to templates."""
-        view = PageView(self._reader_language(config), self._record(page))
+        record = self._record(page)
+        reader = self._reader_language(config)
+        view = PageView(reader, record, administration=self._earlier_administration(record, reader))
         context["chancery"] = view  # type: ignore[typeddict-unknown-key]
         return context
 
@@ -185,6 +198,23 @@ class ContentPlugin(BasePlugin[ContentPluginConfig]):
             ) from error
         _check_i18n_agrees(config, policy)
         return policy
+
+    def _resolve_administrations(self) -> tuple[Administration, ...]:
+        try:
+            return parse_administrations(self.config.administrations)
+        except AdministrationError as error:
+            raise PluginError(f"mkdocs.yml: plugins: chancery/content: {error}") from error
+
+    def _earlier_administration(self, record: Page | None, reader: Language) -> str | None:
+        """The name of the earlier administration a political page was published under."""
+        if record is None or not record.content.political or record.content.date is None:
+            return None
+        _, now = self._state()
+        then = administration_at(self.administrations, record.content.date)
+        if then is None or then is administration_at(self.administrations, now):
+            return None
+        assert self.policy is not None
+        return then.name(reader.code, self.policy.root.code)
 
     def _resolve_clock(self) -> datetime:
         try:
