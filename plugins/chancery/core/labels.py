@@ -70,7 +70,7 @@ LABELS: dict[str, dict[str, str]] = {
         "langue d'origine, en {original}.",
         "es": "Esta página aún no está disponible en {language}. Se muestra en su idioma "
         "original, en {original}.",
-        "zh": "本页面尚无{language}版本，现以原文（{original}）显示。",  # noqa: RUF001
+        "zh": "本页面尚无{language}版本，现以原文（{original}）显示。",
         "ar": "هذه الصفحة غير متوفرة بعد باللغة {language}، لذا تُعرض بلغتها الأصلية: {original}.",
     },
     "notice.stale": {
@@ -82,7 +82,7 @@ LABELS: dict[str, dict[str, str]] = {
         "traduction n'en tient peut-être pas encore compte.",
         "es": "La versión en {original} de esta página se actualizó el {date}; es posible que "
         "esta traducción aún no refleje los cambios.",
-        "zh": "本页面的{original}原文已于{date}更新，此译文可能尚未反映有关修改。",  # noqa: RUF001
+        "zh": "本页面的{original}原文已于{date}更新，此译文可能尚未反映有关修改。",
         "ar": "حُدِّثت النسخة {original} من هذه الصفحة في {date}، وقد لا تتضمن هذه الترجمة "
         "التعديلات بعد.",
     },
@@ -95,7 +95,7 @@ LABELS: dict[str, dict[str, str]] = {
         "traduction n'en tient peut-être pas encore compte.",
         "es": "La versión en {original} de esta página cambió después de su traducción; es "
         "posible que esta traducción aún no refleje los cambios.",
-        "zh": "本页面的{original}原文在翻译后已有修改，此译文可能尚未反映有关修改。",  # noqa: RUF001
+        "zh": "本页面的{original}原文在翻译后已有修改，此译文可能尚未反映有关修改。",
         "ar": "تغيّرت النسخة {original} من هذه الصفحة بعد ترجمتها، وقد لا تتضمن هذه الترجمة "
         "التعديلات بعد.",
     },
@@ -187,7 +187,7 @@ LABELS: dict[str, dict[str, str]] = {
         "ko": "여행경보 {level}단계",
         "fr": "Niveau {level} sur 4",
         "es": "Nivel {level} de 4",
-        "zh": "{level}级（共4级）",  # noqa: RUF001 (Chinese full-width brackets)
+        "zh": "{level}级（共4级）",
         "ar": "المستوى {level} من 4",
     },
     "travel.level.1": {
