@@ -1,0 +1,129 @@
+"""G1: nothing unpublished leaks, in any language, into any output file (canary scan).
+
+The demo portal is built with canary pages added in every language: drafts, embargoed and
+expiring pages, editor backups and private folders. Two builds straddle one instant T: at
+T - 1 s the embargoed canaries must be absent and the expiring ones present; at T + 1 s the
+reverse. Drafts and editor files are absent from both.
+"""
+
+from __future__ import annotations
+
+import shutil
+from collections.abc import Iterator
+from datetime import datetime, timedelta
+from pathlib import Path
+
+import pytest
+from mkdocs.commands.build import build
+from mkdocs.config import load_config
+
+from tests.conftest import REPO, page
+from tests.leak_scanner import find_leaks, readable_text
+
+LANGUAGES = ("en", "fr", "es", "zh", "ar", "ko")
+T = datetime.fromisoformat("2026-11-22T12:00:00+00:00")
+
+
+def _canaries(kind: str) -> list[str]:
+    return [f"zqx{kind}{language}" for language in LANGUAGES]
+
+
+def _canary_files() -> dict[str, str | bytes]:
+    files: dict[str, str | bytes] = {}
+    news = {"type": "news", "date": "2026-11-01T09:00:00+09:00"}
+    for language in LANGUAGES:
+        for kind, fields in (
+            ("draft", {"draft": True}),
+            ("embargo", {"publish_at": T.isoformat()}),
+            ("expiring", {"expires_at": T.isoformat()}),
+        ):
+            name = f"zqx{kind}{language}"
+            files[f"{language}/news/{name}.md"] = page(
+                f"{name.upper()} title",
+                f"Body with {name} and [a link](../../index.md).",
+                **news,
+                **fields,
+                tags=[name],
+                description=f"{name} description",
+            )
+        backup = f"zqxbackup{language}"
+        files[f"{language}/news/{backup}.md~"] = page(backup, backup, **news)
+        files[f"{language}/news/{backup}.md.bak"] = page(backup, backup, **news)
+        files[f"{language}/news/.#{backup}.md"] = backup
+        files[f"{language}/_private/zqxprivate{language}.md"] = page("x", f"zqxprivate{language}")
+        files[f"{language}/news/zqxswap{language}.swp"] = f"zqxswap{language}"
+    return files
+
+
+def _build_demo_with_canaries(root: Path, now: datetime, monkeypatch: pytest.MonkeyPatch) -> Path:
+    project = root / "project"
+    shutil.copytree(REPO / "content", project / "content")
+    shutil.copytree(REPO / "overrides", project / "overrides")
+    shutil.copy(REPO / "mkdocs.yml", project / "mkdocs.yml")
+    for relative, data in _canary_files().items():
+        path = project / "content" / relative
+        path.parent.mkdir(parents=True, exist_ok=True)
+        if isinstance(data, bytes):
+            path.write_bytes(data)
+        else:
+            path.write_text(data, encoding="utf-8")
+    monkeypatch.setenv("CHANCERY_NOW", now.isoformat())
+    config = load_config(config_file=str(project / "mkdocs.yml"), strict=True)
+    build(config)
+    return Path(config.site_dir)
+
+
+@pytest.fixture(scope="module")
+def monkeymodule() -> Iterator[pytest.MonkeyPatch]:
+    with pytest.MonkeyPatch.context() as patch:
+        yield patch
+
+
+@pytest.fixture(scope="module")
+def before(tmp_path_factory: pytest.TempPathFactory, monkeymodule: pytest.MonkeyPatch) -> Path:
+    return _build_demo_with_canaries(
+        tmp_path_factory.mktemp("before"), T - timedelta(seconds=1), monkeymodule
+    )
+
+
+@pytest.fixture(scope="module")
+def after(tmp_path_factory: pytest.TempPathFactory, monkeymodule: pytest.MonkeyPatch) -> Path:
+    return _build_demo_with_canaries(
+        tmp_path_factory.mktemp("after"), T + timedelta(seconds=1), monkeymodule
+    )
+
+
+ALWAYS_HIDDEN = ("draft", "backup", "private", "swap")
+
+
+def test_nothing_unpublished_leaks_before_t(before: Path) -> None:
+    hidden = [canary for kind in (*ALWAYS_HIDDEN, "embargo") for canary in _canaries(kind)]
+    assert find_leaks(before, hidden) == []
+
+
+def test_nothing_unpublished_leaks_after_t(after: Path) -> None:
+    hidden = [canary for kind in (*ALWAYS_HIDDEN, "expiring") for canary in _canaries(kind)]
+    assert find_leaks(after, hidden) == []
+
+
+def test_embargo_lifts_and_expiry_falls_at_t(before: Path, after: Path) -> None:
+    for language in LANGUAGES:
+        prefix = "" if language == "en" else f"{language}/"
+        expiring = f"{prefix}news/zqxexpiring{language}/index.html"
+        embargoed = f"{prefix}news/zqxembargo{language}/index.html"
+        assert (before / expiring).exists() and not (before / embargoed).exists(), language
+        assert (after / embargoed).exists() and not (after / expiring).exists(), language
+        assert f"zqxembargo{language}" in readable_text(after / embargoed)
+
+
+def test_live_canaries_reach_search_and_sitemap(after: Path) -> None:
+    # The scanner must be able to see canaries where they are allowed to be; otherwise the
+    # absence checks above would prove nothing.
+    leaks = find_leaks(after, _canaries("embargo"))
+    places = {leak.split(":")[0].split("/")[0] for leak in leaks}
+    assert {"search", "sitemap.xml", "sitemap.xml.gz"} <= places
+
+
+def test_build_clock_never_appears_in_the_output(after: Path) -> None:
+    moment = (T + timedelta(seconds=1)).isoformat()
+    assert find_leaks(after, [moment, moment.replace("+00:00", "Z"), "2026-11-22T12:00:01"]) == []
