@@ -20,7 +20,7 @@ system-deps:
 	./scripts/install-system-deps
 
 build: setup
-	$(BIN)/mkdocs build --strict
+	$(BIN)/chancery build
 
 # A local preview reports translation gaps without stopping at the parity gate.
 serve: setup

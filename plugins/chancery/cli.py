@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import argparse
 import json
+import logging
 import sys
 from collections.abc import Sequence
 from pathlib import Path
@@ -13,7 +14,7 @@ from chancery.core.clock import ClockError, build_now
 from chancery.core.config import SiteConfigError, SiteSettings, read_site_settings
 from chancery.core.errors import ContentErrors
 from chancery.core.history import HistoryError, source_diff
-from chancery.core.schedule import is_live
+from chancery.core.schedule import is_live, upcoming
 from chancery.core.schema import write_schemas
 from chancery.core.status import language_rows, status_document, status_table
 from chancery.core.translate import TranslateError, locate, mark_current, start_translation
@@ -84,6 +85,36 @@ def _parser() -> argparse.ArgumentParser:
         help="with --mark-current: the language FILE was translated from, if not yet recorded",
     )
     translate.set_defaults(run=_run_translate)
+
+    build = commands.add_parser(
+        "build",
+        help="build the site into a fresh folder and swap it in only when the build succeeds",
+    )
+    _add_config_option(build)
+    build.add_argument(
+        "--site-dir", type=Path, help="where the site goes (default: site_dir in mkdocs.yml)"
+    )
+    build.add_argument(
+        "--no-strict",
+        dest="strict",
+        action="store_false",
+        help="do not fail on MkDocs warnings (broken links); not for publishing",
+    )
+    build.add_argument("--quiet", "-q", action="store_true", help="only print warnings and errors")
+    build.set_defaults(run=_run_build)
+
+    schedule = commands.add_parser(
+        "schedule",
+        help="list what will be published, expire or be withdrawn in the coming days",
+    )
+    _add_config_option(schedule)
+    schedule.add_argument(
+        "--days", type=int, default=14, help="how many days ahead to look (default: 14)"
+    )
+    schedule.add_argument(
+        "--format", choices=("table", "json"), default="table", help="output format"
+    )
+    schedule.set_defaults(run=_run_schedule)
 
     schema = commands.add_parser(
         "schema", help="write the JSON Schema of every content type, for editors' tools"
@@ -163,6 +194,63 @@ def _run_translate(arguments: argparse.Namespace) -> int:
     else:
         source_hash = mark_current(catalog, given, arguments.from_language)
         print(f"{arguments.file}: marked current with its source (hash {source_hash})")
+    return 0
+
+
+def _run_build(arguments: argparse.Namespace) -> int:
+    # Imported here: the other commands answer from the core and never need MkDocs.
+    from mkdocs.exceptions import MkDocsException
+
+    from chancery.atomic_build import atomic_build
+
+    _show_build_log(logging.WARNING if arguments.quiet else logging.INFO)
+    try:
+        site = atomic_build(arguments.config_file, arguments.site_dir, arguments.strict)
+    except MkDocsException as error:
+        print(f"error: {error}; the previous site was left as it was", file=sys.stderr)
+        return 1
+    print(f"Built {site}")
+    return 0
+
+
+def _show_build_log(level: int) -> None:
+    logger = logging.getLogger("mkdocs")
+    if not logger.handlers:
+        handler = logging.StreamHandler()
+        handler.setFormatter(logging.Formatter("%(levelname)-7s -  %(message)s"))
+        logger.addHandler(handler)
+    logger.setLevel(level)
+
+
+def _run_schedule(arguments: argparse.Namespace) -> int:
+    settings, catalog = _load(arguments)
+    now = build_now()
+    changes = upcoming(catalog, now, arguments.days)
+    content = settings.content_dir.relative_to(settings.config_file.parent).as_posix()
+    if arguments.format == "json":
+        document = [
+            {
+                "when": change.when.isoformat(),
+                "event": change.event,
+                "language": change.page.language,
+                "path": f"{content}/{change.page.path}",
+                "title": change.page.content.title,
+            }
+            for change in changes
+        ]
+        print(json.dumps(document, indent=2, ensure_ascii=False))
+        return 0
+    if not changes:
+        print(f"Nothing is scheduled in the next {arguments.days} days.")
+        return 0
+    for language in settings.policy.languages:
+        mine = [change for change in changes if change.page.language == language.code]
+        if not mine:
+            continue
+        print(f"{language.code} {language.name}")
+        for change in mine:
+            when = change.when.isoformat(timespec="minutes")
+            print(f"  {when}  {change.event:<9}  {content}/{change.page.path}")
     return 0
 
 

@@ -1,0 +1,70 @@
+"""The publishing workflow is a valid GitHub Actions workflow that deploys only after checks."""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+from pathlib import Path
+from typing import Any
+
+import yaml
+
+from tests.conftest import REPO
+
+WORKFLOW = REPO / ".github/workflows/publish.yml"
+
+
+def _workflow() -> dict[str, Any]:
+    # BaseLoader keeps `on` a string (PyYAML's default loader turns it into True).
+    loaded: dict[str, Any] = yaml.load(WORKFLOW.read_text(), Loader=yaml.BaseLoader)
+    return loaded
+
+
+def test_workflow_matches_the_github_actions_schema() -> None:
+    result = subprocess.run(
+        [
+            sys.executable,
+            "-m",
+            "check_jsonschema",
+            "--builtin-schema",
+            "vendor.github-workflows",
+            str(WORKFLOW),
+        ],
+        capture_output=True,
+        text=True,
+        check=False,
+    )
+    assert result.returncode == 0, result.stdout + result.stderr
+
+
+def test_schema_check_rejects_a_broken_workflow(tmp_path: Path) -> None:
+    broken = tmp_path / "broken.yml"
+    broken.write_text(WORKFLOW.read_text().replace("runs-on:", "runs_on:", 1))
+    result = subprocess.run(
+        [
+            sys.executable,
+            "-m",
+            "check_jsonschema",
+            "--builtin-schema",
+            "vendor.github-workflows",
+            str(broken),
+        ],
+        capture_output=True,
+        text=True,
+        check=False,
+    )
+    assert result.returncode != 0
+
+
+def test_builds_on_push_and_on_a_schedule_and_deploys_only_after_the_build() -> None:
+    workflow = _workflow()
+    triggers = workflow["on"]
+    assert triggers["push"]["branches"] == ["main"]
+    assert triggers["schedule"][0]["cron"] == "*/15 * * * *"
+    build_steps = [step.get("run", "") for step in workflow["jobs"]["build"]["steps"]]
+    assert "make test" in build_steps
+    assert "make build" in build_steps
+    assert build_steps.index("make test") < build_steps.index("make build")
+    deploy = workflow["jobs"]["deploy"]
+    assert deploy["needs"] == "build"
+    assert [step["uses"] for step in deploy["steps"]] == ["actions/deploy-pages@v4"]
