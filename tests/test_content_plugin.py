@@ -209,3 +209,25 @@ def test_demo_portal_builds_strict_in_every_language(demo_site: Path) -> None:
         expected = language.rstrip("/") or "en"
         assert soup.html is not None and soup.html["lang"] == expected
     assert (REPO / "content/ko/index.md").exists()
+
+
+def test_nav_entries_naming_a_withheld_page_leave_no_trace(build_site: BuildSite) -> None:
+    site = build_site(
+        {
+            "en/index.md": page("Home"),
+            "ko/index.md": page("홈", translation_of=of("en")),
+            "en/zqxsecret.md": page("Zqx secret title", publish_at="2026-12-01T00:00:00Z"),
+            "en/about.md": page("About"),
+        },
+        config={
+            "nav": [
+                {"Home": "index.md"},
+                {"Zqx nav label": "zqxsecret.md"},
+                {"Briefings": ["zqxsecret.md"]},
+                "about.md",
+            ]
+        },
+    )
+    assert "zqx" not in _all_output_text(site)
+    nav = BeautifulSoup((site / "index.html").read_text(), "lxml").select(".md-nav__link")
+    assert any("About" in link.get_text() for link in nav)

@@ -7,6 +7,7 @@ MkDocs the checked body and metadata instead.
 
 from __future__ import annotations
 
+import logging
 from datetime import datetime
 from pathlib import Path
 from typing import Any
@@ -17,7 +18,7 @@ from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
 from mkdocs.plugins import BasePlugin, event_priority, get_plugin_logger
 from mkdocs.structure.files import File, Files
-from mkdocs.structure.nav import Navigation
+from mkdocs.structure.nav import Link, Navigation, Section
 from mkdocs.structure.pages import Page as MkDocsPage
 from mkdocs.utils.templates import TemplateContext
 
@@ -70,6 +71,9 @@ class ContentPlugin(BasePlugin[ContentPluginConfig]):
         #: Pages served at another path in this language build: honest fallbacks.
         self.aliases: dict[str, Page] = {}
         self.administrations: tuple[Administration, ...] = ()
+        #: Paths of pages withheld from this build (unpublished), as a nav may name them.
+        self.withheld: set[str] = set()
+        logging.getLogger("mkdocs.structure.nav").addFilter(_WithheldNavReferences(self))
 
     # Runs before static-i18n's on_config (priority -100), so that a content error stops the
     # build before any language is configured or any file is written.
@@ -92,6 +96,7 @@ class ContentPlugin(BasePlugin[ContentPluginConfig]):
     def on_files(self, files: Files, /, *, config: MkDocsConfig) -> Files:
         """Drop editor files, private folders and pages that are not live on the build clock."""
         catalog, now = self._state()
+        self.withheld = set()
         for file in list(files):
             if is_ignored(file.src_uri):
                 files.remove(file)
@@ -99,11 +104,21 @@ class ContentPlugin(BasePlugin[ContentPluginConfig]):
             page = catalog.get(file.src_uri)
             if page is not None and not is_live(page.content, now):
                 files.remove(file)
+                self.withheld |= {page.path, page.path.partition("/")[2]}
         for asset in sorted(ASSETS_DIR.rglob("*")):
             if asset.is_file():
                 uri = f"{ASSETS_URL}/{asset.relative_to(ASSETS_DIR).as_posix()}"
                 files.append(File.generated(config, uri, abs_src_path=str(asset)))
         return files
+
+    # Runs before static-i18n's on_nav (priority -100), which translates the nav we leave.
+    @event_priority(0)
+    def on_nav(
+        self, nav: Navigation, /, *, config: MkDocsConfig, files: Files
+    ) -> Navigation | None:
+        """Drop nav entries that name a withheld page: their label and slug would leak it."""
+        nav.items = _without_withheld(nav.items, self.withheld)
+        return nav
 
     def on_page_read_source(self, /, *, page: MkDocsPage, config: MkDocsConfig) -> str | None:
         """Give MkDocs the checked body, so that it never parses front matter itself."""
@@ -231,6 +246,39 @@ class ContentPlugin(BasePlugin[ContentPluginConfig]):
             raise PluginError(str(error)) from error
         log.info(f"Read {len(catalog)} pages in {len(policy.codes)} languages")
         return catalog
+
+
+class _WithheldNavReferences(logging.Filter):
+    """Silences MkDocs' "not found" warning for a nav entry naming a page we withheld on purpose.
+
+    An embargoed page may be listed in the nav ahead of time; that must neither fail a strict
+    build nor show in the log that a build runs without it.
+    """
+
+    def __init__(self, plugin: ContentPlugin) -> None:
+        super().__init__()
+        self.plugin = plugin
+
+    def filter(self, record: logging.LogRecord) -> bool:
+        message = record.getMessage()
+        prefix = "A reference to '"
+        if not message.startswith(prefix):
+            return True
+        reference = message[len(prefix) :].partition("'")[0]
+        return reference not in self.plugin.withheld
+
+
+def _without_withheld(items: list[Any], withheld: set[str]) -> list[Any]:
+    kept = []
+    for item in items:
+        if isinstance(item, Link) and item.url in withheld:
+            continue
+        if isinstance(item, Section):
+            item.children = _without_withheld(item.children, withheld)
+            if not item.children:
+                continue
+        kept.append(item)
+    return kept
 
 
 def _register_theme_files(config: MkDocsConfig) -> None:
