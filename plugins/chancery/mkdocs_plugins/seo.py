@@ -1,0 +1,261 @@
+"""The SEO plugin: link previews, structured data, the sitemap and robots.txt.
+
+static-i18n writes a sitemap from its own template in every language build, with the build
+day as lastmod and every language as an alternate, fallbacks included. This plugin turns that
+template off and writes the sitemap once, after the last language build, from the alternates
+each page's ``<head>`` shows: the same data, so the two always agree.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from markupsafe import Markup
+from mkdocs.config import base
+from mkdocs.config import config_options as c
+from mkdocs.config.defaults import MkDocsConfig
+from mkdocs.exceptions import PluginError
+from mkdocs.plugins import BasePlugin, event_priority, get_plugin_logger
+from mkdocs.structure.nav import Navigation
+from mkdocs.structure.pages import Page as MkDocsPage
+from mkdocs.utils.templates import TemplateContext
+
+from chancery.core.catalog import Page
+from chancery.core.presentation import PageView
+from chancery.core.seo import (
+    PageFacts,
+    SiteIdentity,
+    json_ld_script,
+    last_modified,
+    open_graph,
+    page_graph,
+    twitter_card,
+    without_versions,
+)
+from chancery.core.sitemap import MAX_URLS, SITEMAP_NAME, SitemapEntry, build_sitemaps, robots_txt
+from chancery.mkdocs_plugins.content import ASSETS_URL, ContentPlugin
+
+log = get_plugin_logger(__name__)
+
+#: The share image that ships with Chancery (language-neutral: the emblem alone), and its size.
+DEFAULT_SHARE_IMAGE = f"{ASSETS_URL}/share.png"
+DEFAULT_SHARE_IMAGE_SIZE = (1200, 630)
+
+
+class SeoPluginConfig(base.Config):
+    """Settings of ``chancery/seo`` in mkdocs.yml."""
+
+    #: The ministry's name per language code; a language left out uses its site_name.
+    organization_name = c.DictOfItems(c.Type(str), default={})
+    #: Site-relative path of the ministry's logo, e.g. assets/images/emblem.svg.
+    organization_logo = c.Optional(c.Type(str))
+    #: The ministry's official accounts and pages elsewhere (absolute URLs).
+    organization_same_as = c.ListOfItems(c.Type(str), default=[])
+    #: Site-relative path of the image link previews show; Chancery ships a neutral one.
+    share_image = c.Type(str, default=DEFAULT_SHARE_IMAGE)
+    #: The ministry's account on X/Twitter, e.g. "@MOFA_Haneul".
+    twitter_site = c.Optional(c.Type(str))
+    #: URLs per sitemap file; beyond it, sitemap.xml becomes a sitemap index.
+    sitemap_max_urls = c.Type(int, default=MAX_URLS)
+    #: Write robots.txt naming the sitemap (an existing robots.txt only gains the line).
+    robots_txt = c.Type(bool, default=True)
+
+
+@dataclass(frozen=True)
+class HeadTags:
+    """What ``partials/seo-head.html`` renders: ``chancery_seo`` in templates."""
+
+    #: (property, content) pairs for <meta property=...>.
+    open_graph: tuple[tuple[str, str], ...]
+    #: (name, content) pairs for <meta name=...>.
+    twitter: tuple[tuple[str, str], ...]
+    #: The JSON-LD element, escaped so that no value can end it.
+    json_ld: Markup
+
+
+class SeoPlugin(BasePlugin[SeoPluginConfig]):
+    """Head metadata on every page, and one sitemap for every language."""
+
+    def __init__(self) -> None:
+        #: Indexable pages of every language build so far.
+        self.entries: dict[str, SitemapEntry] = {}
+
+    # Runs after chancery/content (0, listed earlier), whose catalog it reads later on.
+    @event_priority(0)
+    def on_config(self, config: MkDocsConfig) -> MkDocsConfig | None:
+        """Start a new sitemap for each `mkdocs build`, and turn off MkDocs' own."""
+        if not _is_nested_language_build(config):
+            self.entries = {}
+        if self.config.sitemap_max_urls < 1:
+            raise PluginError(
+                "mkdocs.yml: plugins: chancery/seo: sitemap_max_urls must be at least 1"
+            )
+        # MkDocs (through static-i18n's template) would write sitemap.xml in every language
+        # build; ours is written once, at the end.
+        config.theme.static_templates.discard(SITEMAP_NAME)
+        return config
+
+    # Runs after chancery/languages (0), which sets the page's hreflang and, for a fallback
+    # page, its canonical link to the original.
+    @event_priority(-10)
+    def on_page_context(
+        self,
+        context: TemplateContext,
+        /,
+        *,
+        page: MkDocsPage,
+        config: MkDocsConfig,
+        nav: Navigation,
+    ) -> TemplateContext | None:
+        """Give the page its head tags, and record it for the sitemap if it is indexable."""
+        content = _content_plugin(config)
+        policy, catalog, _ = content.state()
+        view: PageView = context["chancery"]  # type: ignore[typeddict-item]
+        record = content.record_for(page.file.src_uri)
+        fallback = page.file.src_uri in _fallbacks(config)
+        noindex = _asks_noindex(page, record)
+        hreflang = view.hreflang
+        if noindex:
+            hreflang = ()
+        elif record is not None and not fallback:
+            withdrawn = [
+                code
+                for code, version in catalog.group(record.key).items()
+                if version.content.withdrawn is not None
+            ]
+            hreflang = without_versions(hreflang, withdrawn, policy.root.code)
+        if hreflang != view.hreflang:
+            view = dataclasses.replace(view, hreflang=hreflang)
+            context["chancery"] = view  # type: ignore[typeddict-unknown-key]
+
+        facts = self._resolve_facts(page, config, view, record, indexable=not (fallback or noindex))
+        identity = self._resolve_identity(config)
+        context["chancery_seo"] = HeadTags(  # type: ignore[typeddict-unknown-key]
+            open_graph=tuple(open_graph(facts)),
+            twitter=tuple(twitter_card(facts)),
+            json_ld=Markup(json_ld_script(page_graph(facts, identity))),
+        )
+        if facts.indexable and page.canonical_url:
+            self.entries[page.canonical_url] = SitemapEntry(
+                loc=page.canonical_url,
+                lastmod=last_modified(record.content) if record is not None else None,
+                alternates=hreflang,
+            )
+        return context
+
+    # Runs after static-i18n's on_post_build (-100), which runs every other language's build
+    # from inside the first one's: by then every page of every language is recorded.
+    @event_priority(-200)
+    def on_post_build(self, /, *, config: MkDocsConfig) -> None:
+        """Write the sitemap (or sitemap index), its gzip copies and robots.txt, once."""
+        if _is_nested_language_build(config):
+            return
+        site_dir = Path(config.site_dir)
+        for option in ("share_image", "organization_logo"):
+            path = self.config[option]
+            if path and "://" not in path and not (site_dir / path.lstrip("/")).is_file():
+                log.warning(
+                    f"mkdocs.yml: plugins: chancery/seo: {option}: '{path}' is not in the built "
+                    "site; give the path of an image under the content or overrides folder"
+                )
+        if not config.site_url:
+            log.info("No site_url in mkdocs.yml: no sitemap written (it needs absolute URLs)")
+            sitemap_url = None
+        else:
+            files = build_sitemaps(
+                self.entries.values(), config.site_url, max_urls=self.config.sitemap_max_urls
+            )
+            for file in files:
+                (site_dir / file.path).write_bytes(file.data)
+            sitemap_url = _absolute(config, SITEMAP_NAME)
+            kind = "sitemap index" if len(files) > 2 else "sitemap"
+            log.info(f"Wrote a {kind} of {len(self.entries)} URLs")
+        if self.config.robots_txt:
+            robots = site_dir / "robots.txt"
+            existing = robots.read_text("utf-8") if robots.is_file() else None
+            robots.write_text(robots_txt(sitemap_url, existing), encoding="utf-8")
+
+    def _resolve_facts(
+        self,
+        page: MkDocsPage,
+        config: MkDocsConfig,
+        view: PageView,
+        record: Page | None,
+        *,
+        indexable: bool,
+    ) -> PageFacts:
+        title = record.content.title if record else (page.title or config.site_name)
+        description = (
+            record.content.description
+            if record
+            else str(page.meta.get("description") or config.site_description or "")
+        )
+        default_image = self.config.share_image == DEFAULT_SHARE_IMAGE
+        return PageFacts(
+            language=view.body_language.code,
+            reader_language=view.language.code,
+            title=str(title),
+            description=description,
+            url=page.canonical_url or _absolute(config, page.url),
+            image=_absolute(config, self.config.share_image),
+            image_alt=str(config.site_name),
+            site_name=str(config.site_name),
+            content=record.content if record else None,
+            alternate_languages=tuple(
+                code for code, _ in view.hreflang if code not in ("x-default", view.language.code)
+            ),
+            image_size=DEFAULT_SHARE_IMAGE_SIZE if default_image else None,
+            twitter_site=self.config.twitter_site,
+            indexable=indexable,
+        )
+
+    def _resolve_identity(self, config: MkDocsConfig) -> SiteIdentity:
+        site = (config.site_url or "/").rstrip("/") + "/"
+        logo = self.config.organization_logo
+        return SiteIdentity(
+            site_url=site,
+            names=dict(self.config.organization_name),
+            default_name=str(config.site_name),
+            logo=_absolute(config, logo) if logo else None,
+            same_as=tuple(self.config.organization_same_as),
+        )
+
+
+def _content_plugin(config: MkDocsConfig) -> ContentPlugin:
+    plugin = config.plugins.get("chancery/content")
+    if not isinstance(plugin, ContentPlugin):
+        raise PluginError("mkdocs.yml: plugins: chancery/seo needs chancery/content before it")
+    return plugin
+
+
+def _fallbacks(config: MkDocsConfig) -> dict[str, Any]:
+    # The honest fallback pages of this language build (chancery/languages): not indexable,
+    # their canonical link names the original.
+    languages = config.plugins.get("chancery/languages")
+    return dict(getattr(languages, "fallbacks", {}) or {})
+
+
+def _asks_noindex(page: MkDocsPage, record: Page | None) -> bool:
+    # A withdrawn page stays online with its notice and base.html's `noindex`; a generated
+    # page (a dashboard) asks for the same with `robots: noindex` in its meta. Neither belongs
+    # in the sitemap or in other pages' hreflang.
+    if record is not None and record.content.withdrawn is not None:
+        return True
+    return "noindex" in str(page.meta.get("robots", "")).lower()
+
+
+def _is_nested_language_build(config: MkDocsConfig) -> bool:
+    # static-i18n builds the other languages from inside the first build's on_post_build;
+    # while it does, its `building` flag is set.
+    i18n = config.plugins.get("i18n")
+    return bool(i18n is not None and getattr(i18n, "building", False))
+
+
+def _absolute(config: MkDocsConfig, url: str) -> str:
+    if "://" in url:
+        return url
+    site = (config.site_url or "/").rstrip("/") + "/"
+    return site + url.lstrip("/").removeprefix("./")
