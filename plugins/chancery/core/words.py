@@ -1,25 +1,81 @@
-"""Counting words in Markdown the way readers of each script count them."""
+"""Counting words in Markdown the way readers of each script count them.
+
+- Chinese and Japanese are written without spaces: each ideograph or kana counts as a word, as
+  translation agencies count them.
+- Korean separates words (eojeol) with spaces, like Arabic and the Latin scripts, so its words
+  are counted between spaces: "외교부는" is one word.
+- Combining marks belong to the letter they sit on: Arabic vowel signs (ـً ـّ), Hebrew points,
+  Indic vowel signs and decomposed accents never split a word, and neither do the zero-width
+  joiners of Persian.
+- A number written with separators ("2,300", "9:30"), an e-mail address and a URL are one word
+  each, as a reader sees them.
+
+Counts are native to each script, so they are not comparable across languages as they stand:
+``chancery.core.metrics`` compares languages through densities measured on translations.
+"""
 
 from __future__ import annotations
 
 import re
+import sys
+import unicodedata
+from functools import cache
 
-# Chinese and Japanese are written without spaces: each ideograph or kana counts as a word,
-# as translation agencies count them. Korean separates words with spaces, like Arabic and
-# the Latin scripts, so its words are counted between spaces.
-_CJK = re.compile(r"[\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\U00020000-\U0002ebef]")
+# Han ideographs (with the extensions and compatibility blocks), hiragana and katakana, less
+# the katakana middle dot and double hyphen, which are punctuation.
+_CJK = re.compile(
+    "["
+    "\u3041-\u309f\u30a1-\u30fa\u30fc-\u30ff\u31f0-\u31ff\uff66-\uff9f"
+    "\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff"
+    "\U00020000-\U0002ebef\U0002f800-\U0002fa1f\U00030000-\U000323af"
+    "]"
+)
 _CODE_BLOCK = re.compile(r"^(```|~~~).*?^\1", re.MULTILINE | re.DOTALL)
 _LINK_TARGET = re.compile(r"\]\([^)]*\)")
+_REFERENCE_DEFINITION = re.compile(r"^\s{0,3}\[[^\]]+\]:\s*\S+.*$", re.MULTILINE)
 _HTML_TAG = re.compile(r"<[^>]+>")
-# Apostrophes (straight and typographic) and hyphens join a word: "it's", "l'ambassade".
-_WORD = re.compile(r"\w+(?:['\u2019-]\w+)*")
+# An autolink (<https://...>, <name@example.org>) shows its address: one word.
+_AUTOLINK = re.compile(r"<(?:https?://|mailto:)[^>\s]+>|<[^>\s@]+@[^>\s]+>")
+# URLs and e-mail addresses read as one word each; they become a placeholder word.
+_ADDRESS = re.compile(r"\b(?:https?://|www\.)\S+|[\w.+-]+@[\w-]+(?:\.[\w-]+)+")
+# Zero-width non-joiner and joiner sit inside Persian and Indic words.
+_JOINERS = re.compile("[\u200c\u200d]")
+# Apostrophes (straight and typographic) and hyphens join a word: "it's", "l'ambassade";
+# '.', ',' and ':' join the digits of a number: "2,300", "1.5", "9:30".
+_WORD = re.compile(r"\d+(?:[.,:]\d+)+|\w+(?:['\u2019-]\w+)*")
+
+
+@cache
+def _combining_marks() -> re.Pattern[str]:
+    """Every combining mark (Unicode category M): built once, on first use."""
+    ranges: list[str] = []
+    start = previous = -2
+    for code in range(sys.maxunicode + 1):
+        if unicodedata.category(chr(code)).startswith("M"):
+            if code != previous + 1:
+                if start >= 0:
+                    ranges.append(_range(start, previous))
+                start = code
+            previous = code
+    ranges.append(_range(start, previous))
+    return re.compile("[" + "".join(ranges) + "]")
+
+
+def _range(start: int, end: int) -> str:
+    return (
+        re.escape(chr(start)) if start == end else f"{re.escape(chr(start))}-{re.escape(chr(end))}"
+    )
 
 
 def count_words(markdown: str) -> int:
     """The number of words a reader sees in ``markdown``: link targets and markup excluded."""
     text = _CODE_BLOCK.sub(" ", markdown)
+    text = _REFERENCE_DEFINITION.sub(" ", text)
     text = _LINK_TARGET.sub("]", text)
+    text = _AUTOLINK.sub(" address ", text)
     text = _HTML_TAG.sub(" ", text)
+    text = _ADDRESS.sub(" address ", text)
+    text = _combining_marks().sub("", _JOINERS.sub("", text))
     ideographs = len(_CJK.findall(text))
     rest = _CJK.sub(" ", text)
     return ideographs + len(_WORD.findall(rest))
