@@ -3,17 +3,40 @@
 from __future__ import annotations
 
 import argparse
+import contextlib
 import json
 import logging
 import sys
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
 from pathlib import Path
 
-from chancery.core.catalog import Catalog, load_catalog
+from chancery.core.catalog import Catalog, Page, load_catalog
 from chancery.core.clock import ClockError, build_now
-from chancery.core.config import SiteConfigError, SiteSettings, read_site_settings
+from chancery.core.config import (
+    DASHBOARD_PLUGIN_NAME,
+    SiteConfigError,
+    SiteSettings,
+    read_plugin_options,
+    read_site_settings,
+)
 from chancery.core.errors import ContentErrors
 from chancery.core.history import HistoryError, source_diff
+from chancery.core.integrity import (
+    EXIT_CANNOT_VERIFY,
+    IntegrityError,
+    exit_status,
+    load_public_key,
+    locate_site,
+    report_lines,
+    verify_site,
+)
+from chancery.core.metrics import (
+    MetricsSettings,
+    MetricsSettingsError,
+    measure,
+    metrics_document,
+    metrics_table,
+)
 from chancery.core.schedule import is_live, upcoming
 from chancery.core.schema import write_schemas
 from chancery.core.status import language_rows, status_document, status_table
@@ -116,6 +139,22 @@ def _parser() -> argparse.ArgumentParser:
     )
     schedule.set_defaults(run=_run_schedule)
 
+    metrics = commands.add_parser(
+        "metrics",
+        help="measure each language's depth, cadence and freshness against the domestic one, "
+        "and check the targets",
+    )
+    _add_config_option(metrics)
+    metrics.add_argument(
+        "--format", choices=("table", "json"), default="table", help="output format"
+    )
+    metrics.add_argument(
+        "--check",
+        action="store_true",
+        help="exit 1 when a target is missed (as metrics_fail_on_missed_targets: true does)",
+    )
+    metrics.set_defaults(run=_run_metrics)
+
     schema = commands.add_parser(
         "schema", help="write the JSON Schema of every content type, for editors' tools"
     )
@@ -127,6 +166,23 @@ def _parser() -> argparse.ArgumentParser:
         help="folder to write the schemas into (default: schemas)",
     )
     schema.set_defaults(run=_run_schema)
+
+    verify = commands.add_parser(
+        "verify",
+        help="check a published site's signature and every file's hash; name what differs",
+        description="Exit status: 0 verified; 1 a bad signature, or a tampered, missing or "
+        "extra file; 2 could not verify (no manifest, unreadable key, network error); 3 "
+        "unsigned: the files match the manifest but it has no signature.",
+    )
+    verify.add_argument("site", metavar="DIR_OR_URL", help="a built site's folder, or its URL")
+    verify.add_argument(
+        "--public-key",
+        type=Path,
+        metavar="FILE",
+        help="the ministry's public key (PEM or base64), obtained independently of the site; "
+        "without it, the key the site publishes is used",
+    )
+    verify.set_defaults(run=_run_verify)
     return parser
 
 
@@ -149,6 +205,7 @@ def _load(
         settings.policy.codes,
         settings.config_file.parent,
         check_groups=check_groups,
+        regions=settings.regions.slugs,
     )
     return settings, catalog
 
@@ -203,23 +260,31 @@ def _run_build(arguments: argparse.Namespace) -> int:
 
     from chancery.atomic_build import atomic_build
 
-    _show_build_log(logging.WARNING if arguments.quiet else logging.INFO)
-    try:
-        site = atomic_build(arguments.config_file, arguments.site_dir, arguments.strict)
-    except MkDocsException as error:
-        print(f"error: {error}; the previous site was left as it was", file=sys.stderr)
-        return 1
+    with _build_log(logging.WARNING if arguments.quiet else logging.INFO):
+        try:
+            site = atomic_build(arguments.config_file, arguments.site_dir, arguments.strict)
+        except MkDocsException as error:
+            print(f"error: {error}; the previous site was left as it was", file=sys.stderr)
+            return 1
     print(f"Built {site}")
     return 0
 
 
-def _show_build_log(level: int) -> None:
+@contextlib.contextmanager
+def _build_log(level: int) -> Iterator[None]:
+    """Print MkDocs' log at ``level`` during a build, then leave logging as it was."""
     logger = logging.getLogger("mkdocs")
-    if not logger.handlers:
-        handler = logging.StreamHandler()
-        handler.setFormatter(logging.Formatter("%(levelname)-7s -  %(message)s"))
-        logger.addHandler(handler)
-    logger.setLevel(level)
+    handler = logging.StreamHandler()
+    handler.setFormatter(logging.Formatter("%(levelname)-7s -  %(message)s"))
+    handler.setLevel(level)
+    previous = logger.level
+    logger.addHandler(handler)
+    logger.setLevel(min(level, previous) if previous else level)
+    try:
+        yield
+    finally:
+        logger.removeHandler(handler)
+        logger.setLevel(previous)
 
 
 def _run_schedule(arguments: argparse.Namespace) -> int:
@@ -254,10 +319,52 @@ def _run_schedule(arguments: argparse.Namespace) -> int:
     return 0
 
 
+def _run_metrics(arguments: argparse.Namespace) -> int:
+    settings, catalog = _load(arguments)
+    options = read_plugin_options(settings.config_file, DASHBOARD_PLUGIN_NAME) or {}
+    try:
+        metrics_settings = MetricsSettings.from_options(options, settings.policy)
+    except MetricsSettingsError as error:
+        raise SiteConfigError(
+            f"{settings.config_file}: plugins: {DASHBOARD_PLUGIN_NAME}: {error}"
+        ) from error
+    now = build_now()
+
+    def published(page: Page) -> bool:
+        return is_live(page.content, now)
+
+    report = assess(catalog, settings.policy, settings.translation, now, published)
+    metrics = measure(catalog, settings.policy, report, now, published, metrics_settings)
+    if arguments.format == "json":
+        print(json.dumps(metrics_document(metrics), indent=2, ensure_ascii=False))
+    else:
+        print(metrics_table(metrics), end="")
+    fail = arguments.check or metrics.fail_on_missed_targets
+    return 1 if fail and metrics.missed else 0
+
+
 def _run_schema(arguments: argparse.Namespace) -> int:
     for path in write_schemas(arguments.output):
         print(path)
     return 0
+
+
+def _run_verify(arguments: argparse.Namespace) -> int:
+    try:
+        key = None
+        if arguments.public_key is not None:
+            try:
+                data = arguments.public_key.read_bytes()
+            except OSError as error:
+                raise IntegrityError(f"{arguments.public_key}: cannot read it ({error})") from error
+            key = load_public_key(data, str(arguments.public_key))
+        result = verify_site(locate_site(arguments.site), key)
+    except IntegrityError as error:
+        print(f"error: {error}", file=sys.stderr)
+        return EXIT_CANNOT_VERIFY
+    for line in report_lines(result, key_from_site=key is None):
+        print(line)
+    return exit_status(result)
 
 
 if __name__ == "__main__":

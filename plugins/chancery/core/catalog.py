@@ -126,6 +126,7 @@ def load_catalog(
     project_dir: Path | None = None,
     *,
     check_groups: bool = True,
+    regions: tuple[str, ...] | None = None,
 ) -> Catalog:
     """Read and check every Markdown file under ``content_dir``.
 
@@ -133,6 +134,8 @@ def load_catalog(
     return the catalog only when there are none. Errors name files relative to ``project_dir``
     (the folder of mkdocs.yml), as editors see them: ``content/fr/news/visit.md:4``.
     ``check_groups=False`` skips the translation-group checks, for the tools that repair them.
+    ``regions`` are the site's region slugs, the only slugs allowed in ``audiences`` (None
+    leaves them unchecked).
     """
     shown_prefix = _display_prefix(content_dir, project_dir)
     errors: list[ContentError] = []
@@ -142,7 +145,7 @@ def load_catalog(
         if is_ignored(relative) or not file.is_file():
             continue
         shown = shown_prefix + relative
-        page = _read_page(file, relative, shown, languages, errors)
+        page = _read_page(file, relative, shown, languages, errors, regions)
         if page is not None:
             pages.append(page)
     errors.extend(_duplicate_keys(pages, shown_prefix))
@@ -160,7 +163,12 @@ def _display_prefix(content_dir: Path, project_dir: Path | None) -> str:
 
 
 def _read_page(
-    file: Path, relative: str, shown: str, languages: tuple[str, ...], errors: list[ContentError]
+    file: Path,
+    relative: str,
+    shown: str,
+    languages: tuple[str, ...],
+    errors: list[ContentError],
+    regions: tuple[str, ...] | None = None,
 ) -> Page | None:
     language, _, inner = relative.partition("/")
     if not inner or language not in languages:
@@ -179,7 +187,9 @@ def _read_page(
     except SourceError as error:
         errors.append(error.error)
         return None
-    content, problems = validate_front_matter(document.front_matter, shown, language, languages)
+    content, problems = validate_front_matter(
+        document.front_matter, shown, language, languages, regions=regions
+    )
     if content is None:
         errors.extend(problems)
         return None

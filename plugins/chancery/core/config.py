@@ -7,17 +7,19 @@ and the content folder without a build.
 from __future__ import annotations
 
 import os
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
 import yaml
 
+from chancery.core.audiences import RegionError, Regions, parse_regions
 from chancery.core.languages import LanguagePolicy, PolicyError, Role
 from chancery.core.translations import TranslationPolicy, TranslationPolicyError
 
 PLUGIN_NAME = "chancery/content"
 LANGUAGES_PLUGIN_NAME = "chancery/languages"
+DASHBOARD_PLUGIN_NAME = "chancery/dashboard"
 
 
 class SiteConfigError(ValueError):
@@ -32,6 +34,8 @@ class SiteSettings:
     content_dir: Path
     policy: LanguagePolicy
     translation: TranslationPolicy
+    #: The regions pages may name in `audiences` (chancery/content's `regions`).
+    regions: Regions = field(default_factory=Regions)
 
 
 class _TolerantLoader(yaml.SafeLoader):
@@ -83,13 +87,14 @@ def read_site_settings(config_file: Path) -> SiteSettings:
         raise SiteConfigError(f"{config_file}: plugins: add '{PLUGIN_NAME}' with its languages")
     try:
         policy = policy_from_options(options.get("languages") or [])
+        regions = parse_regions(options.get("regions") or [])
         translation = TranslationPolicy.from_options(
             _plugin_options(raw.get("plugins") or [], LANGUAGES_PLUGIN_NAME) or {}
         )
-    except (PolicyError, TranslationPolicyError, KeyError, TypeError) as error:
+    except (PolicyError, TranslationPolicyError, RegionError, KeyError, TypeError) as error:
         raise SiteConfigError(f"{config_file}: plugins: {PLUGIN_NAME}: {error}") from error
     content_dir = config_file.parent / str(raw.get("docs_dir", "docs"))
-    return SiteSettings(config_file, content_dir, policy, translation)
+    return SiteSettings(config_file, content_dir, policy, translation, regions)
 
 
 def _plugin_options(
@@ -106,3 +111,17 @@ def _plugin_options(
         if entry_name == name:
             return dict(options or {})
     return None
+
+
+def read_plugin_options(config_file: Path, name: str) -> dict[str, Any] | None:
+    """The options of plugin ``name`` in ``config_file``; None when it is not listed.
+
+    For settings that ``read_site_settings`` does not hold, such as chancery/dashboard's
+    ``metrics_*`` options; call it after ``read_site_settings``, which checks the file.
+    """
+    try:
+        raw = yaml.load(config_file.read_text(encoding="utf-8"), Loader=_TolerantLoader)
+    except (OSError, yaml.YAMLError) as error:
+        raise SiteConfigError(f"{config_file}: cannot be read: {error}") from error
+    plugins = raw.get("plugins") if isinstance(raw, dict) else None
+    return _plugin_options(plugins or [], name)

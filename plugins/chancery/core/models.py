@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import difflib
 import re
 from typing import Annotated, Any, Literal
 
@@ -51,11 +52,28 @@ def _country(value: str) -> str:
     return value
 
 
-def _audience(value: str) -> str:
-    # An audience is a region slug from the site's configuration or an ISO country code.
+def _audience(value: str, info: ValidationInfo) -> str:
+    # An audience is a region slug from the site's configuration or an ISO country code. The
+    # catalog passes the configured regions in the validation context; without them (a bare
+    # model check) any slug passes.
     if _COUNTRY.match(value):
         return _country(value)
-    return _slug(value)
+    _slug(value)
+    regions: tuple[str, ...] | None = (info.context or {}).get("regions")
+    if regions is not None and value not in regions:
+        if not regions:
+            raise ValueError(
+                f"'{value}' is not a region of this site, which defines none; define regions "
+                "in mkdocs.yml (plugins: chancery/content: regions) or use an ISO country "
+                "code such as MX"
+            )
+        close = difflib.get_close_matches(value, regions, n=1, cutoff=0.6)
+        hint = f" (did you mean '{close[0]}'?)" if close else ""
+        raise ValueError(
+            f"'{value}' is not a region of this site{hint}; use one of {', '.join(regions)}, "
+            "or an ISO country code such as MX"
+        )
+    return value
 
 
 def _language_code(value: str) -> str:
@@ -213,13 +231,69 @@ class StatementContent(BaseContent):
     place: Text | None = None
 
 
+AdviceLevel = Annotated[int, Field(ge=1, le=4)]
+
+
+class TravelAdviceChange(Change):
+    """A change to travel advice; ``level`` when the change set the advice level."""
+
+    level: AdviceLevel | None = None
+
+
 class TravelAdviceContent(BaseContent):
-    """Advice for citizens travelling to one country."""
+    """Advice for citizens travelling to one country.
+
+    Every update carries a change note: ``updated`` needs a ``changes`` entry of that date.
+    The history of levels is the ``changes`` entries that carry a ``level``; once there is one,
+    the level at publication is recorded too (an entry dated ``date``), so that the history
+    readers see is complete.
+    """
 
     type: Literal["travel-advice"]
     date: Timestamp
     country: Country
-    level: Annotated[int, Field(ge=1, le=4)]
+    level: AdviceLevel
+    changes: tuple[TravelAdviceChange, ...] = ()
+
+    @model_validator(mode="after")
+    def _check_history(self) -> TravelAdviceContent:
+        example = "{date: %s, note: What changed}"
+        if any(change.date < self.date for change in self.changes):
+            raise ValueError("changes: an entry is dated before date; the advice did not exist yet")
+        newest = max((change.date for change in self.changes), default=self.date)
+        if self.updated is None and newest > self.date:
+            raise ValueError(
+                f"updated: missing; set it to the date of the newest change, {newest.isoformat()}"
+            )
+        if self.updated is not None and newest > self.updated:
+            raise ValueError(
+                f"updated: is earlier than the newest change ({newest.isoformat()}); set it to "
+                "that date"
+            )
+        updated = self.updated
+        if (
+            updated is not None
+            and updated > self.date
+            and not any(change.date == updated for change in self.changes)
+        ):
+            raise ValueError(
+                "updated: every update of travel advice needs a change note; add to changes "
+                "an entry such as " + example % updated.isoformat()
+            )
+        levelled = sorted((c for c in self.changes if c.level is not None), key=lambda c: c.date)
+        if levelled:
+            if levelled[0].date != self.date:
+                raise ValueError(
+                    "changes: record the level at publication too, so that the history of levels "
+                    f"is complete: add {{date: {self.date.isoformat()}, level: N, note: "
+                    "First published}"
+                )
+            if levelled[-1].level != self.level:
+                raise ValueError(
+                    f"level: is {self.level}, but the newest change that sets a level "
+                    f"({levelled[-1].date.isoformat()}) sets {levelled[-1].level}; make them agree"
+                )
+        return self
 
 
 class ConsularServiceContent(BaseContent):

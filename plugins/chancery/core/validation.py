@@ -19,9 +19,18 @@ _FIELD_PREFIX = re.compile(r"^(?:Value error, )?([a-z_]+): (.*)$", re.DOTALL)
 
 
 def validate_front_matter(
-    loaded: LoadedMapping, path: str, language: str, languages: tuple[str, ...]
+    loaded: LoadedMapping,
+    path: str,
+    language: str,
+    languages: tuple[str, ...],
+    *,
+    regions: tuple[str, ...] | None = None,
 ) -> tuple[BaseContent | None, list[ContentError]]:
-    """Type ``loaded`` with the model of its ``type``; return the model or the errors."""
+    """Type ``loaded`` with the model of its ``type``; return the model or the errors.
+
+    ``regions`` are the site's region slugs, the only slugs allowed in ``audiences``; None
+    leaves audience slugs unchecked.
+    """
     data = loaded.data
     type_name = data.get("type", "page")
     model = MODELS.get(type_name) if isinstance(type_name, str) else None
@@ -36,7 +45,9 @@ def validate_front_matter(
             )
         ]
     try:
-        content = model.model_validate(data, context={"language": language, "languages": languages})
+        content = model.model_validate(
+            data, context={"language": language, "languages": languages, "regions": regions}
+        )
     except ValidationError as error:
         return None, [
             _describe(detail, loaded, path, model, type_name) for detail in error.errors()

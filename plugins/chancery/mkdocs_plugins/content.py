@@ -12,6 +12,7 @@ from datetime import datetime
 from pathlib import Path
 from typing import Any
 
+from markupsafe import Markup
 from mkdocs.config import base
 from mkdocs.config import config_options as c
 from mkdocs.config.defaults import MkDocsConfig
@@ -28,12 +29,14 @@ from chancery.core.administrations import (
     administration_at,
     parse_administrations,
 )
+from chancery.core.audiences import RegionError, Regions, parse_regions
 from chancery.core.catalog import Catalog, Page, is_ignored, load_catalog
 from chancery.core.clock import ClockError, build_now
 from chancery.core.config import policy_from_options
 from chancery.core.errors import ContentErrors
 from chancery.core.languages import Language, LanguagePolicy, PolicyError
 from chancery.core.presentation import PageView
+from chancery.core.sanitize import sanitise_html
 from chancery.core.schedule import is_live
 
 log = get_plugin_logger(__name__)
@@ -59,6 +62,9 @@ class ContentPluginConfig(base.Config):
     #: Governments' terms: `{name: {en: ..., ko: ...}, start: ..., end: ...}`; a page marked
     #: `political: true` from an earlier one says so.
     administrations = c.ListOfItems(c.Type(dict), default=[])
+    #: The regions pages address in `audiences`: `{slug, names: {en: ...}, countries: [MX, ...],
+    #: languages: [es, ...]}`; any other slug in `audiences` fails the build.
+    regions = c.ListOfItems(c.Type(dict), default=[])
 
 
 class ContentPlugin(BasePlugin[ContentPluginConfig]):
@@ -71,6 +77,7 @@ class ContentPlugin(BasePlugin[ContentPluginConfig]):
         #: Pages served at another path in this language build: honest fallbacks.
         self.aliases: dict[str, Page] = {}
         self.administrations: tuple[Administration, ...] = ()
+        self.regions = Regions()
         #: Paths of pages withheld from this build (unpublished), as a nav may name them.
         self.withheld: set[str] = set()
         logging.getLogger("mkdocs.structure.nav").addFilter(_WithheldNavReferences(self))
@@ -86,6 +93,7 @@ class ContentPlugin(BasePlugin[ContentPluginConfig]):
             return config
         self.policy = self._resolve_policy(config)
         self.administrations = self._resolve_administrations()
+        self.regions = self._resolve_regions()
         self.now = self._resolve_clock()
         self.catalog = self._resolve_catalog(config, self.policy)
         return config
@@ -144,6 +152,17 @@ class ContentPlugin(BasePlugin[ContentPluginConfig]):
         if record is not None:
             page.meta = _render_meta(record)
         return markdown
+
+    # Runs first among on_page_content handlers: it cleans what authors wrote, and plugins
+    # that add trusted markup of their own run after it.
+    @event_priority(100)
+    def on_page_content(
+        self, html: str, /, *, page: MkDocsPage, config: MkDocsConfig, files: Files
+    ) -> str | None:
+        """Sanitise the rendered body: authors' raw HTML cannot run script (G3)."""
+        if self._record(page) is None:
+            return html  # A page another plugin generated from its own templates.
+        return sanitise_html(html)
 
     def on_page_context(
         self,
@@ -220,6 +239,12 @@ class ContentPlugin(BasePlugin[ContentPluginConfig]):
         except AdministrationError as error:
             raise PluginError(f"mkdocs.yml: plugins: chancery/content: {error}") from error
 
+    def _resolve_regions(self) -> Regions:
+        try:
+            return parse_regions(self.config.regions)
+        except RegionError as error:
+            raise PluginError(f"mkdocs.yml: plugins: chancery/content: {error}") from error
+
     def _earlier_administration(self, record: Page | None, reader: Language) -> str | None:
         """The name of the earlier administration a political page was published under."""
         if record is None or not record.content.political or record.content.date is None:
@@ -241,7 +266,9 @@ class ContentPlugin(BasePlugin[ContentPluginConfig]):
         content_dir = Path(config.docs_dir)
         try:
             project_dir = Path(config.config_file_path).parent
-            catalog = load_catalog(content_dir, policy.codes, project_dir)
+            catalog = load_catalog(
+                content_dir, policy.codes, project_dir, regions=self.regions.slugs
+            )
         except ContentErrors as error:
             raise PluginError(str(error)) from error
         log.info(f"Read {len(catalog)} pages in {len(policy.codes)} languages")
@@ -291,6 +318,11 @@ def _register_theme_files(config: MkDocsConfig) -> None:
 
 def _render_meta(record: Page) -> dict[str, Any]:
     meta: dict[str, Any] = record.content.model_dump(exclude_none=True)
+    # Material prints the title and description without escaping (in the nav, the search
+    # index, <meta>). Escaped text marked safe renders right whether or not a template
+    # escapes, so a title such as `<img onerror=...>` shows as text everywhere.
+    meta["title"] = Markup.escape(record.content.title)
+    meta["description"] = Markup.escape(record.content.description)
     meta["template"] = f"chancery/{record.type}.html"
     return meta
 
