@@ -70,11 +70,16 @@ from chancery.core.travel_advice import (
     index_document,
     level_history,
 )
-from chancery.mkdocs_plugins.content import ContentPlugin
+from chancery.mkdocs_plugins.site import (
+    absolute_url,
+    content_plugin,
+    dest_uri,
+    is_nested_language_build,
+    url_for_inner,
+)
 
 log = get_plugin_logger(__name__)
 
-CONTENT_PLUGIN = "chancery/content"
 #: The banner's and the overview's styles, published with the other assets.
 STYLESHEET = "assets/chancery/consular.css"
 #: Inside each language: the overview page, the JSON index and the light pages' folder. (The
@@ -130,9 +135,9 @@ class ConsularPlugin(BasePlugin[ConsularPluginConfig]):
         self.state = None
         if STYLESHEET not in config.extra_css:
             config.extra_css.append(STYLESHEET)
-        if self.alerts is not None and _is_nested_language_build(config):
+        if self.alerts is not None and is_nested_language_build(config):
             return config
-        policy, catalog, now = _content_plugin(config).state()
+        policy, catalog, now = content_plugin(config, "chancery/consular").state()
         prefix = _display_prefix(config)
         try:
             alerts = load_alerts(
@@ -156,7 +161,7 @@ class ConsularPlugin(BasePlugin[ConsularPluginConfig]):
     @event_priority(-110)
     def on_files(self, files: Files, /, *, config: MkDocsConfig) -> Files:
         """Drop the alerts file; add the overview, the JSON index and the feeds."""
-        content = _content_plugin(config)
+        content = content_plugin(config, "chancery/consular")
         policy, catalog, now = content.state()
         reader = content.reader_language(config)
         alerts_path = (Path(config.docs_dir) / self.config.alerts_file).resolve()
@@ -170,7 +175,7 @@ class ConsularPlugin(BasePlugin[ConsularPluginConfig]):
             return files
         code, prefix = reader.code, policy.url_prefix(reader.code)
         overview_file = File.generated(config, self.state.overview_uri, content="")
-        overview_file.dest_uri = prefix + _dest_uri(OVERVIEW, config)
+        overview_file.dest_uri = prefix + dest_uri(OVERVIEW, config)
         files.append(overview_file)
         index = index_document(
             code, [(advice, self._links(advice, config)) for advice, _ in self.state.advice]
@@ -204,7 +209,7 @@ class ConsularPlugin(BasePlugin[ConsularPluginConfig]):
         self, html: str, /, *, page: MkDocsPage, config: MkDocsConfig, files: Files
     ) -> str | None:
         """Keep the rendered body of each advice page for its light page."""
-        record = _content_plugin(config).record_for(page.file.src_uri)
+        record = content_plugin(config, "chancery/consular").record_for(page.file.src_uri)
         if record is not None and record.type == "travel-advice":
             self._state().bodies[record.key] = (page.url, html)
         return html
@@ -223,7 +228,7 @@ class ConsularPlugin(BasePlugin[ConsularPluginConfig]):
     ) -> TemplateContext | None:
         """Expose alerts, the page's advice, contacts or overview to the templates."""
         state = self._state()
-        content = _content_plugin(config)
+        content = content_plugin(config, "chancery/consular")
         policy, _, _ = content.state()
         view = self._base_view(config)
         record = content.record_for(page.file.src_uri)
@@ -240,7 +245,7 @@ class ConsularPlugin(BasePlugin[ConsularPluginConfig]):
                 view, overview=overview([v for _, v in state.advice], state.language.code)
             )
             context["chancery"] = self._overview_page_view(context, policy, config)  # type: ignore[typeddict-unknown-key]
-            selector = _selector(policy, config, _url_for_inner(OVERVIEW, config))
+            selector = _selector(policy, config, url_for_inner(OVERVIEW, config))
             setattr(config.extra, "alternate", selector)  # noqa: B010
             config.extra["alternate"] = selector
         context["chancery_consular"] = view  # type: ignore[typeddict-unknown-key]
@@ -260,7 +265,7 @@ class ConsularPlugin(BasePlugin[ConsularPluginConfig]):
         head: list[str] = []
         if BANNER_MARK in output:
             head.extend(self._render_json_ld(config))
-        record = _content_plugin(config).record_for(page.file.src_uri)
+        record = content_plugin(config, "chancery/consular").record_for(page.file.src_uri)
         if record is not None and record.type == "travel-advice":
             advice = next((a for a, _ in state.advice if a.key == record.key), None)
             if advice is not None:
@@ -348,8 +353,8 @@ class ConsularPlugin(BasePlugin[ConsularPluginConfig]):
         return f"{state.language.code}/{inner}" in state.served
 
     def _page_url(self, inner: str, language: str, config: MkDocsConfig) -> str:
-        policy, _, _ = _content_plugin(config).state()
-        return policy.url_prefix(language) + _url_for_inner(inner, config)
+        policy, _, _ = content_plugin(config, "chancery/consular").state()
+        return policy.url_prefix(language) + url_for_inner(inner, config)
 
     def _served_url(self, page: Page, config: MkDocsConfig) -> str:
         """The page in the reader's language (or its fallback there), else where it is."""
@@ -368,14 +373,14 @@ class ConsularPlugin(BasePlugin[ConsularPluginConfig]):
         return self._light_url(_stem(advice.inner), language, config)
 
     def _feed_url(self, advice: Advice, config: MkDocsConfig) -> str:
-        policy, _, _ = _content_plugin(config).state()
+        policy, _, _ = content_plugin(config, "chancery/consular").state()
         language = (
             self._state().language.code if self._served(advice.inner) else advice.page.language
         )
         return policy.url_prefix(language) + _feed_path(advice.inner)
 
     def _light_url(self, path: str, language: str, config: MkDocsConfig) -> str:
-        policy, _, _ = _content_plugin(config).state()
+        policy, _, _ = content_plugin(config, "chancery/consular").state()
         folder = f"{policy.url_prefix(language)}{LIGHT}/{path}/".replace("//", "/")
         return folder if config.use_directory_urls else folder + "index.html"
 
@@ -385,7 +390,7 @@ class ConsularPlugin(BasePlugin[ConsularPluginConfig]):
         target = alert.content_link
         if target is None:
             return alert.link
-        policy, catalog, now = _content_plugin(config).state()
+        policy, catalog, now = content_plugin(config, "chancery/consular").state()
         fragment = alert.link.partition("#")[2]
         versions = [
             page
@@ -397,15 +402,15 @@ class ConsularPlugin(BasePlugin[ConsularPluginConfig]):
 
     def _links(self, advice: Advice, config: MkDocsConfig) -> AdviceLinks:
         return AdviceLinks(
-            _absolute(config, self._advice_url(advice, config)),
-            _absolute(config, self._advice_light_url(advice, config)),
-            _absolute(config, self._feed_url(advice, config)),
+            absolute_url(config, self._advice_url(advice, config)),
+            absolute_url(config, self._advice_light_url(advice, config)),
+            absolute_url(config, self._feed_url(advice, config)),
         )
 
     def _contacts(
         self, config: MkDocsConfig, country: str | None = None
     ) -> tuple[CountryContacts, ...]:
-        policy, _, _ = _content_plugin(config).state()
+        policy, _, _ = content_plugin(config, "chancery/consular").state()
         contacts = [
             contact
             for contact in self._state().contacts
@@ -417,14 +422,14 @@ class ConsularPlugin(BasePlugin[ConsularPluginConfig]):
 
     def _base_view(self, config: MkDocsConfig) -> ConsularView:
         state = self._state()
-        policy, _, _ = _content_plugin(config).state()
+        policy, _, _ = content_plugin(config, "chancery/consular").state()
         prefix = policy.url_prefix(state.language.code)
         return ConsularView(
             language=state.language,
             alerts=state.alert_views,
             call_centre=self.config.consular_call_centre,
             light_home_url=self._light_url("", state.language.code, config),
-            overview_url=prefix + _url_for_inner(OVERVIEW, config),
+            overview_url=prefix + url_for_inner(OVERVIEW, config),
             index_json_url=prefix + INDEX_JSON,
         )
 
@@ -432,13 +437,13 @@ class ConsularPlugin(BasePlugin[ConsularPluginConfig]):
         self, context: TemplateContext, policy: LanguagePolicy, config: MkDocsConfig
     ) -> PageView:
         view: PageView = context["chancery"]  # type: ignore[typeddict-item]
-        inner_url = _url_for_inner(OVERVIEW, config)
+        inner_url = url_for_inner(OVERVIEW, config)
         versions = tuple(
             (language, policy.url_prefix(language.code) + inner_url)
             for language in policy.languages
         )
-        hreflang = tuple((language.code, _absolute(config, url)) for language, url in versions)
-        root = _absolute(config, inner_url)
+        hreflang = tuple((language.code, absolute_url(config, url)) for language, url in versions)
+        root = absolute_url(config, inner_url)
         return dataclasses.replace(
             view, versions=versions, hreflang=(*hreflang, ("x-default", root))
         )
@@ -475,11 +480,11 @@ class ConsularPlugin(BasePlugin[ConsularPluginConfig]):
 
     def _render_json_ld(self, config: MkDocsConfig) -> list[str]:
         state = self._state()
-        policy, _, _ = _content_plugin(config).state()
+        policy, _, _ = content_plugin(config, "chancery/consular").state()
         scripts = []
         for alert in state.alerts:
             code, text = text_for(alert, state.language.code, policy)
-            url = _absolute(
+            url = absolute_url(
                 config, self._light_url(f"alerts/{alert.id}", state.language.code, config)
             )
             data = special_announcement(alert, code, text, url, config.site_name)
@@ -488,7 +493,7 @@ class ConsularPlugin(BasePlugin[ConsularPluginConfig]):
 
     def _render_light_pages(self, config: MkDocsConfig) -> list[tuple[str, str]]:
         state = self._state()
-        policy, _, _ = _content_plugin(config).state()
+        policy, _, _ = content_plugin(config, "chancery/consular").state()
         env = config.theme.get_env()
         code = state.language.code
         chancery = PageView(state.language, None)
@@ -538,7 +543,7 @@ class ConsularPlugin(BasePlugin[ConsularPluginConfig]):
                 contacts=self._contacts(config, advice.country),
                 title=view.title,
                 description=view.summary,
-                canonical=_absolute(config, view.url),
+                canonical=absolute_url(config, view.url),
                 full_url=view.url,
                 languages=self._light_languages(live, _stem(advice.inner), config),
             )
@@ -569,20 +574,6 @@ class ConsularPlugin(BasePlugin[ConsularPluginConfig]):
             for language in languages
             if language.code != self._state().language.code
         ]
-
-
-def _content_plugin(config: MkDocsConfig) -> ContentPlugin:
-    plugin = config.plugins.get(CONTENT_PLUGIN)
-    if not isinstance(plugin, ContentPlugin):
-        raise PluginError(
-            "mkdocs.yml: plugins: chancery/consular needs chancery/content listed before it"
-        )
-    return plugin
-
-
-def _is_nested_language_build(config: MkDocsConfig) -> bool:
-    i18n = config.plugins.get("i18n")
-    return bool(i18n is not None and getattr(i18n, "building", False))
 
 
 def _display_prefix(config: MkDocsConfig) -> str:
@@ -629,21 +620,6 @@ def _feed_path(inner: str) -> str:
     return f"{_stem(inner)}/{FEED_NAME}"
 
 
-def _dest_uri(inner: str, config: MkDocsConfig) -> str:
-    return File(inner, None, config.site_dir, config.use_directory_urls).dest_uri
-
-
-def _url_for_inner(inner: str, config: MkDocsConfig) -> str:
-    url = File(inner, None, config.site_dir, config.use_directory_urls).url
-    return "" if url == "./" else url.removeprefix("./")
-
-
-def _absolute(config: MkDocsConfig, url: str) -> str:
-    if not config.site_url:
-        return url
-    return config.site_url.rstrip("/") + "/" + url
-
-
 def _feed_text(level: int, note: str, language: str) -> str:
     return f"{level_view(level, language).full}\n\n{note}"
 
@@ -656,7 +632,7 @@ def _language_names(config: MkDocsConfig) -> dict[str, str]:
 
 
 def _live_languages(advice: Advice, config: MkDocsConfig) -> tuple[Language, ...]:
-    policy, catalog, now = _content_plugin(config).state()
+    policy, catalog, now = content_plugin(config, "chancery/consular").state()
     group = catalog.group(advice.key)
     return tuple(
         language

@@ -89,7 +89,7 @@ class ContentPlugin(BasePlugin[ContentPluginConfig]):
         """Build the catalog, once per `mkdocs build` even though static-i18n re-enters."""
         _register_theme_files(config)
         self.aliases = {}
-        if _is_nested_language_build(config) and self.catalog is not None:
+        if is_nested_language_build(config) and self.catalog is not None:
             return config
         self.policy = self._resolve_policy(config)
         self.administrations = self._resolve_administrations()
@@ -331,9 +331,12 @@ def _i18n_plugin(config: MkDocsConfig) -> Any:
     return config.plugins.get("i18n")
 
 
-def _is_nested_language_build(config: MkDocsConfig) -> bool:
-    # static-i18n builds the other languages from inside the first build's on_post_build;
-    # while it does, its `building` flag is set and our catalog is still current.
+def is_nested_language_build(config: MkDocsConfig) -> bool:
+    """Whether this is one of static-i18n's builds of another language, inside the first.
+
+    static-i18n builds the other languages from inside the first build's on_post_build; while
+    it does, its `building` flag is set, and whatever was computed once per build is current.
+    """
     i18n = _i18n_plugin(config)
     return bool(i18n is not None and getattr(i18n, "building", False))
 

@@ -39,6 +39,7 @@ from chancery.core.metrics import (
 from chancery.core.schedule import is_live
 from chancery.core.translations import TranslationPolicy, TranslationReport, assess
 from chancery.mkdocs_plugins.content import ContentPlugin
+from chancery.mkdocs_plugins.site import content_plugin, dest_uri, is_nested_language_build
 
 log = get_plugin_logger(__name__)
 
@@ -83,9 +84,9 @@ class DashboardPlugin(BasePlugin[DashboardPluginConfig]):
     def on_config(self, config: MkDocsConfig) -> MkDocsConfig | None:
         """Measure every language once per build, even though static-i18n re-enters."""
         self.src_uri = None
-        if self.report is not None and _is_nested_language_build(config):
+        if self.report is not None and is_nested_language_build(config):
             return config
-        content = _content_plugin(config)
+        content = content_plugin(config, DASHBOARD_PLUGIN)
         policy, catalog, now = content.state()
         try:
             settings = MetricsSettings.from_options(dict(self.config), policy)
@@ -110,7 +111,7 @@ class DashboardPlugin(BasePlugin[DashboardPluginConfig]):
         self.src_uri = None
         if not self.config.dashboard_enabled:
             return files
-        content = _content_plugin(config)
+        content = content_plugin(config, DASHBOARD_PLUGIN)
         policy, _, _ = content.state()
         reader = content.reader_language(config)
         if reader.code not in dashboard_languages(policy):
@@ -123,7 +124,7 @@ class DashboardPlugin(BasePlugin[DashboardPluginConfig]):
                 f"move the page, or set dashboard_path under plugins: {DASHBOARD_PLUGIN}"
             )
         file = File.generated(config, src_uri, content="", inclusion=InclusionLevel.NOT_IN_NAV)
-        file.dest_uri = policy.url_prefix(reader.code) + _dest_uri(f"{inner}.md", config)
+        file.dest_uri = policy.url_prefix(reader.code) + dest_uri(f"{inner}.md", config)
         files.append(file)
         self.src_uri = src_uri
         return files
@@ -134,7 +135,7 @@ class DashboardPlugin(BasePlugin[DashboardPluginConfig]):
         """Give the dashboard its layout, title, and the marks that keep it out of public view."""
         if page.file.src_uri != self.src_uri:
             return markdown
-        reader = _content_plugin(config).reader_language(config)
+        reader = content_plugin(config, DASHBOARD_PLUGIN).reader_language(config)
         page.meta = {
             "title": Markup.escape(label("dashboard.title", reader.code)),
             "template": TEMPLATE,
@@ -158,7 +159,7 @@ class DashboardPlugin(BasePlugin[DashboardPluginConfig]):
         """Give the template the dashboard in the reader's language, and the selector links."""
         if page.file.src_uri != self.src_uri:
             return context
-        content = _content_plugin(config)
+        content = content_plugin(config, DASHBOARD_PLUGIN)
         policy, _, _ = content.state()
         reader = content.reader_language(config)
         context["dashboard"] = self._resolve_view(content, reader)  # type: ignore[typeddict-unknown-key]
@@ -229,26 +230,6 @@ def dashboard_languages(policy: LanguagePolicy) -> tuple[str, ...]:
     if policy.domestic is not None:
         codes.insert(0, policy.domestic.code)
     return tuple(codes)
-
-
-def _content_plugin(config: MkDocsConfig) -> ContentPlugin:
-    plugin = config.plugins.get("chancery/content")
-    if not isinstance(plugin, ContentPlugin):
-        raise PluginError(
-            f"mkdocs.yml: plugins: {DASHBOARD_PLUGIN} needs chancery/content listed before it"
-        )
-    return plugin
-
-
-def _is_nested_language_build(config: MkDocsConfig) -> bool:
-    # static-i18n builds the other languages from inside the first build's on_post_build;
-    # while it does, its `building` flag is set and our report is still current.
-    i18n = config.plugins.get("i18n")
-    return bool(i18n is not None and getattr(i18n, "building", False))
-
-
-def _dest_uri(inner: str, config: MkDocsConfig) -> str:
-    return File(inner, None, config.site_dir, config.use_directory_urls).dest_uri
 
 
 def _url_for(inner: str, config: MkDocsConfig) -> str:

@@ -47,7 +47,7 @@ from chancery.core.integrity import (
 )
 from chancery.core.labels import label
 from chancery.core.presentation import PageView
-from chancery.mkdocs_plugins.content import ContentPlugin
+from chancery.mkdocs_plugins.site import content_plugin, is_nested_language_build
 
 log = get_plugin_logger(__name__)
 
@@ -97,7 +97,7 @@ class IntegrityPlugin(BasePlugin[IntegrityPluginConfig]):
     def on_config(self, config: MkDocsConfig) -> MkDocsConfig | None:
         """Read the signing key from the environment, once per `mkdocs build`."""
         self.page_uri = None
-        if _is_nested_language_build(config):
+        if is_nested_language_build(config):
             return config
         self.private_key, self.public_key = self._resolve_keys()
         if self.private_key is None and self.config.integrity_require_signature:
@@ -113,7 +113,7 @@ class IntegrityPlugin(BasePlugin[IntegrityPluginConfig]):
     @event_priority(-110)
     def on_files(self, files: Files, /, *, config: MkDocsConfig) -> Files:
         """Add this language's verification page."""
-        content = _content_plugin(config)
+        content = content_plugin(config, "chancery/integrity")
         policy, _, _ = content.state()
         reader = content.reader_language(config)
         slug = self.config.integrity_page.strip("/")
@@ -153,7 +153,7 @@ class IntegrityPlugin(BasePlugin[IntegrityPluginConfig]):
         nav: Navigation,
     ) -> TemplateContext | None:
         """Tell every page where the verification page is, and whether this build is signed."""
-        content = _content_plugin(config)
+        content = content_plugin(config, "chancery/integrity")
         policy, _, _ = content.state()
         reader = content.reader_language(config)
         slug = self.config.integrity_page.strip("/")
@@ -187,7 +187,7 @@ class IntegrityPlugin(BasePlugin[IntegrityPluginConfig]):
     @event_priority(-1000)
     def on_post_build(self, /, *, config: MkDocsConfig) -> None:
         """Publish the public key, then hash every file into the manifest, then sign it."""
-        if _is_nested_language_build(config):
+        if is_nested_language_build(config):
             return
         site_dir = Path(config.site_dir)
         key_id = None
@@ -234,15 +234,6 @@ class IntegrityPlugin(BasePlugin[IntegrityPluginConfig]):
         return load_public_key(text, PUBLIC_KEY_VARIABLE) if text else None
 
 
-def _content_plugin(config: MkDocsConfig) -> ContentPlugin:
-    plugin = config.plugins.get("chancery/content")
-    if not isinstance(plugin, ContentPlugin):
-        raise PluginError(
-            "mkdocs.yml: plugins: chancery/integrity needs chancery/content before it"
-        )
-    return plugin
-
-
 def _render_selector(
     config: MkDocsConfig, codes: tuple[str, ...], prefix: Callable[[str], str], path: str
 ) -> None:
@@ -256,13 +247,6 @@ def _render_selector(
     # static-i18n sets `extra.alternate` as an attribute, which Jinja reads first; set both.
     setattr(config.extra, "alternate", selector)  # noqa: B010
     config.extra["alternate"] = selector
-
-
-def _is_nested_language_build(config: MkDocsConfig) -> bool:
-    # static-i18n builds the other languages from inside the first build's on_post_build;
-    # while it does, its `building` flag is set.
-    i18n = config.plugins.get("i18n")
-    return bool(i18n is not None and getattr(i18n, "building", False))
 
 
 def _write(path: Path, data: bytes) -> None:

@@ -35,11 +35,15 @@ from chancery.core.translations import (
     Version,
     assess,
 )
-from chancery.mkdocs_plugins.content import ContentPlugin
+from chancery.mkdocs_plugins.site import (
+    absolute_url,
+    content_plugin,
+    dest_uri,
+    is_nested_language_build,
+    url_for_inner,
+)
 
 log = get_plugin_logger(__name__)
-
-CONTENT_PLUGIN = "chancery/content"
 
 
 class LanguagesPluginConfig(base.Config):
@@ -69,9 +73,9 @@ class LanguagesPlugin(BasePlugin[LanguagesPluginConfig]):
     def on_config(self, config: MkDocsConfig) -> MkDocsConfig | None:
         """Assess every translation once per build, and apply the parity gate."""
         self.fallbacks = {}
-        content = _content_plugin(config)
+        content = content_plugin(config, "chancery/languages")
         _check_i18n_does_not_fall_back(config)
-        if self.report is not None and _is_nested_language_build(config):
+        if self.report is not None and is_nested_language_build(config):
             return config
         languages, catalog, now = content.state()
         try:
@@ -87,7 +91,7 @@ class LanguagesPlugin(BasePlugin[LanguagesPluginConfig]):
     @event_priority(-110)
     def on_files(self, files: Files, /, *, config: MkDocsConfig) -> Files:
         """Add an honest fallback page for every page missing in this language."""
-        content = _content_plugin(config)
+        content = content_plugin(config, "chancery/languages")
         languages, catalog, _ = content.state()
         reader = content.reader_language(config)
         for version in self._report().missing(reader.code):
@@ -101,7 +105,7 @@ class LanguagesPlugin(BasePlugin[LanguagesPluginConfig]):
                 src_dir=None,
                 dest_dir=config.site_dir,
                 use_directory_urls=config.use_directory_urls,
-                dest_uri=languages.url_prefix(reader.code) + _dest_uri(inner, config),
+                dest_uri=languages.url_prefix(reader.code) + dest_uri(inner, config),
             )
             file.abs_src_path = str((_content_dir(config) / shown.path).resolve())
             files.append(file)
@@ -129,7 +133,7 @@ class LanguagesPlugin(BasePlugin[LanguagesPluginConfig]):
         nav: Navigation,
     ) -> TemplateContext | None:
         """Tell the templates the page's real language, its notice, alternates and selector."""
-        content = _content_plugin(config)
+        content = content_plugin(config, "chancery/languages")
         languages, catalog, now = content.state()
         reader = content.reader_language(config)
         record = content.record_for(page.file.src_uri)
@@ -147,7 +151,7 @@ class LanguagesPlugin(BasePlugin[LanguagesPluginConfig]):
                 text_language=original,
                 versions=_versions(catalog, languages, record, now, config),
             )
-            page.canonical_url = _absolute(config, _url_of(shown, languages, config))
+            page.canonical_url = absolute_url(config, _url_of(shown, languages, config))
         else:
             view = dataclasses.replace(
                 view,
@@ -221,7 +225,7 @@ class LanguagesPlugin(BasePlugin[LanguagesPluginConfig]):
                 link = _url_of(version, languages, config)
             elif self._report().get(record.key, language.code) is not None:
                 # The honest fallback: same path, under that language's prefix.
-                link = languages.url_prefix(language.code) + _url_for_inner(
+                link = languages.url_prefix(language.code) + url_for_inner(
                     record.path.partition("/")[2], config
                 )
             else:
@@ -235,20 +239,6 @@ class LanguagesPlugin(BasePlugin[LanguagesPluginConfig]):
                 }
             )
         return entries
-
-
-def _content_plugin(config: MkDocsConfig) -> ContentPlugin:
-    plugin = config.plugins.get(CONTENT_PLUGIN)
-    if not isinstance(plugin, ContentPlugin):
-        raise PluginError(
-            "mkdocs.yml: plugins: chancery/languages needs chancery/content listed before it"
-        )
-    return plugin
-
-
-def _is_nested_language_build(config: MkDocsConfig) -> bool:
-    i18n = config.plugins.get("i18n")
-    return bool(i18n is not None and getattr(i18n, "building", False))
 
 
 def _check_i18n_does_not_fall_back(config: MkDocsConfig) -> None:
@@ -270,22 +260,9 @@ def _content_dir(config: MkDocsConfig) -> Path:
     return Path(config.docs_dir)
 
 
-def _dest_uri(inner: str, config: MkDocsConfig) -> str:
-    return File(inner, None, config.site_dir, config.use_directory_urls).dest_uri
-
-
-def _url_for_inner(inner: str, config: MkDocsConfig) -> str:
-    return File(inner, None, config.site_dir, config.use_directory_urls).url.removeprefix("./")
-
-
 def _url_of(page: Page, languages: LanguagePolicy, config: MkDocsConfig) -> str:
     """The site-relative URL of a page in its own language, e.g. 'fr/news/visit/'."""
-    return languages.url_prefix(page.language) + _url_for_inner(page.path.partition("/")[2], config)
-
-
-def _absolute(config: MkDocsConfig, url: str) -> str:
-    site = (config.site_url or "/").rstrip("/") + "/"
-    return site + url
+    return languages.url_prefix(page.language) + url_for_inner(page.path.partition("/")[2], config)
 
 
 def _versions(
@@ -304,7 +281,7 @@ def _hreflang(
     catalog: Catalog, languages: LanguagePolicy, record: Page, now: datetime, config: MkDocsConfig
 ) -> tuple[tuple[str, str], ...]:
     real = [
-        (language.code, _absolute(config, url))
+        (language.code, absolute_url(config, url))
         for language, url in _versions(catalog, languages, record, now, config)
     ]
     root = dict(real).get(languages.root.code)

@@ -46,10 +46,10 @@ from chancery.core.listings import (
 )
 from chancery.core.presentation import PageView
 from chancery.mkdocs_plugins.content import ContentPlugin
+from chancery.mkdocs_plugins.site import absolute_url, content_plugin, dest_uri
 
 log = get_plugin_logger(__name__)
 
-CONTENT_PLUGIN = "chancery/content"
 _NAV_TYPES = ("news", "statement", "event", "fact-check")
 _CONTENT_TYPES = (*TYPE_PATHS, "mission")
 
@@ -100,7 +100,7 @@ class ListingsPlugin(BasePlugin[ListingsPluginConfig]):
     @event_priority(-110)
     def on_files(self, files: Files, /, *, config: MkDocsConfig) -> Files:
         """Add this language's listings and feeds; take the archive types out of the nav."""
-        content = _content_plugin(config)
+        content = content_plugin(config, "chancery/listings")
         policy, catalog, _ = content.state()
         reader = content.reader_language(config)
         site = self._resolve_site(config, content, policy, catalog)
@@ -161,7 +161,7 @@ class ListingsPlugin(BasePlugin[ListingsPluginConfig]):
         nav: Navigation,
     ) -> TemplateContext | None:
         """Put the listing, related content, topic links and feeds into the page's context."""
-        content = _content_plugin(config)
+        content = content_plugin(config, "chancery/listings")
         policy, _, _ = content.state()
         reader = content.reader_language(config)
         plan = self._plan()
@@ -311,7 +311,7 @@ class ListingsPlugin(BasePlugin[ListingsPluginConfig]):
     def _share(
         self, record: Page, page: MkDocsPage, reader: Language, config: MkDocsConfig
     ) -> dict[str, Any]:
-        url = _absolute(config, page.url)
+        url = absolute_url(config, page.url)
         hashtag = str(getattr(record.content, "hashtag", ""))
         links = share_links(
             self.config.campaign_share, url, record.content.title, hashtag, reader.code
@@ -335,22 +335,8 @@ class ListingsPlugin(BasePlugin[ListingsPluginConfig]):
         return tuple(link for feed in unique.values() for link in feed_links(feed))
 
 
-def _content_plugin(config: MkDocsConfig) -> ContentPlugin:
-    plugin = config.plugins.get(CONTENT_PLUGIN)
-    if not isinstance(plugin, ContentPlugin):
-        raise PluginError(
-            "mkdocs.yml: plugins: chancery/listings needs chancery/content listed before it"
-        )
-    return plugin
-
-
 def _dest_uri(inner: str, policy: LanguagePolicy, reader: Language, config: MkDocsConfig) -> str:
-    dest = File(inner, None, config.site_dir, config.use_directory_urls).dest_uri
-    return policy.url_prefix(reader.code) + dest
-
-
-def _absolute(config: MkDocsConfig, url: str) -> str:
-    return str(config.site_url).rstrip("/") + "/" + url.removeprefix("./")
+    return policy.url_prefix(reader.code) + dest_uri(inner, config)
 
 
 def _versions(
@@ -380,7 +366,7 @@ def _hreflang(
     # each language, so it has no equivalent to announce.
     if generated.pagination is not None and generated.pagination.number > 1:
         return ()
-    real = [(language.code, _absolute(config, url)) for language, url in versions]
+    real = [(language.code, absolute_url(config, url)) for language, url in versions]
     return (*real, ("x-default", dict(real)[policy.root.code]))
 
 

@@ -36,7 +36,8 @@ from chancery.core.seo import (
     without_versions,
 )
 from chancery.core.sitemap import MAX_URLS, SITEMAP_NAME, SitemapEntry, build_sitemaps, robots_txt
-from chancery.mkdocs_plugins.content import ASSETS_URL, ContentPlugin
+from chancery.mkdocs_plugins.content import ASSETS_URL
+from chancery.mkdocs_plugins.site import absolute_url, content_plugin, is_nested_language_build
 
 log = get_plugin_logger(__name__)
 
@@ -87,7 +88,7 @@ class SeoPlugin(BasePlugin[SeoPluginConfig]):
     @event_priority(0)
     def on_config(self, config: MkDocsConfig) -> MkDocsConfig | None:
         """Start a new sitemap for each `mkdocs build`, and turn off MkDocs' own."""
-        if not _is_nested_language_build(config):
+        if not is_nested_language_build(config):
             self.entries = {}
         if self.config.sitemap_max_urls < 1:
             raise PluginError(
@@ -111,7 +112,7 @@ class SeoPlugin(BasePlugin[SeoPluginConfig]):
         nav: Navigation,
     ) -> TemplateContext | None:
         """Give the page its head tags, and record it for the sitemap if it is indexable."""
-        content = _content_plugin(config)
+        content = content_plugin(config, "chancery/seo")
         policy, catalog, _ = content.state()
         view: PageView = context["chancery"]  # type: ignore[typeddict-item]
         record = content.record_for(page.file.src_uri)
@@ -151,7 +152,7 @@ class SeoPlugin(BasePlugin[SeoPluginConfig]):
     @event_priority(-200)
     def on_post_build(self, /, *, config: MkDocsConfig) -> None:
         """Write the sitemap (or sitemap index), its gzip copies and robots.txt, once."""
-        if _is_nested_language_build(config):
+        if is_nested_language_build(config):
             return
         site_dir = Path(config.site_dir)
         for option in ("share_image", "organization_logo"):
@@ -170,7 +171,7 @@ class SeoPlugin(BasePlugin[SeoPluginConfig]):
             )
             for file in files:
                 (site_dir / file.path).write_bytes(file.data)
-            sitemap_url = _absolute(config, SITEMAP_NAME)
+            sitemap_url = absolute_url(config, SITEMAP_NAME)
             kind = "sitemap index" if len(files) > 2 else "sitemap"
             log.info(f"Wrote a {kind} of {len(self.entries)} URLs")
         if self.config.robots_txt:
@@ -199,8 +200,8 @@ class SeoPlugin(BasePlugin[SeoPluginConfig]):
             reader_language=view.language.code,
             title=str(title),
             description=description,
-            url=page.canonical_url or _absolute(config, page.url),
-            image=_absolute(config, self.config.share_image),
+            url=page.canonical_url or absolute_url(config, page.url),
+            image=absolute_url(config, self.config.share_image),
             image_alt=str(config.site_name),
             site_name=str(config.site_name),
             content=record.content if record else None,
@@ -219,16 +220,9 @@ class SeoPlugin(BasePlugin[SeoPluginConfig]):
             site_url=site,
             names=dict(self.config.organization_name),
             default_name=str(config.site_name),
-            logo=_absolute(config, logo) if logo else None,
+            logo=absolute_url(config, logo) if logo else None,
             same_as=tuple(self.config.organization_same_as),
         )
-
-
-def _content_plugin(config: MkDocsConfig) -> ContentPlugin:
-    plugin = config.plugins.get("chancery/content")
-    if not isinstance(plugin, ContentPlugin):
-        raise PluginError("mkdocs.yml: plugins: chancery/seo needs chancery/content before it")
-    return plugin
 
 
 def _fallbacks(config: MkDocsConfig) -> dict[str, Any]:
@@ -245,17 +239,3 @@ def _asks_noindex(page: MkDocsPage, record: Page | None) -> bool:
     if record is not None and record.content.withdrawn is not None:
         return True
     return "noindex" in str(page.meta.get("robots", "")).lower()
-
-
-def _is_nested_language_build(config: MkDocsConfig) -> bool:
-    # static-i18n builds the other languages from inside the first build's on_post_build;
-    # while it does, its `building` flag is set.
-    i18n = config.plugins.get("i18n")
-    return bool(i18n is not None and getattr(i18n, "building", False))
-
-
-def _absolute(config: MkDocsConfig, url: str) -> str:
-    if "://" in url:
-        return url
-    site = (config.site_url or "/").rstrip("/") + "/"
-    return site + url.lstrip("/").removeprefix("./")
