@@ -1,0 +1,32 @@
+// Chancery's search page: Pagefind's UI over the index of this page's language (<html lang>).
+// No inline script: the bundle's address comes from a data attribute, and Pagefind's UI is
+// loaded from it here (same origin, so the site's CSP allows it).
+(function () {
+  "use strict";
+  var element = document.getElementById("chancery-search");
+  if (!element) {
+    return;
+  }
+  var bundle = new URL(element.getAttribute("data-bundle"), location.href);
+
+  function start() {
+    var ui = new PagefindUI({
+      element: "#chancery-search",
+      bundlePath: bundle.pathname,
+      // Result URLs are site paths; the bundle lives at <site>/search/pagefind/.
+      baseUrl: bundle.pathname.replace(/search\/pagefind\/$/, ""),
+      showImages: false,
+      resetStyles: false,
+      autofocus: true,
+    });
+    var query = new URLSearchParams(location.search).get("q");
+    if (query) {
+      ui.triggerSearch(query);
+    }
+  }
+
+  var script = document.createElement("script");
+  script.src = bundle.pathname + "pagefind-ui.js";
+  script.addEventListener("load", start);
+  document.head.appendChild(script);
+})();

@@ -1,0 +1,175 @@
+"""HTTP security headers for the published site: a strict Content-Security-Policy and friends.
+
+The policy allows scripts, styles, images and fonts from the site's own origin only. The few
+inline scripts Material writes (its palette and scope bootstraps) are allowed by the SHA-256
+hash of their exact text, collected from every built page, so no ``'unsafe-inline'`` is ever
+needed. Non-executable ``<script>`` data blocks (JSON, JSON-LD) are not scripts to CSP and are
+left out. The headers are written in the ``_headers`` format of Netlify and Cloudflare Pages;
+:func:`nginx_snippet` gives the same policy for nginx.
+"""
+
+from __future__ import annotations
+
+import base64
+import hashlib
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+from html.parser import HTMLParser
+
+#: Script types a browser executes; any other type is a data block CSP does not govern.
+EXECUTABLE_SCRIPT_TYPES = frozenset(
+    {"", "text/javascript", "application/javascript", "module", "text/ecmascript"}
+)
+
+#: Where the headers file goes, at the site root.
+HEADERS_PATH = "_headers"
+#: Netlify's redirect rules file, which also serves each language's 404 page.
+REDIRECTS_PATH = "_redirects"
+
+#: Headers every response gets besides the CSP.
+STATIC_HEADERS: tuple[tuple[str, str], ...] = (
+    ("Strict-Transport-Security", "max-age=63072000; includeSubDomains"),
+    ("X-Content-Type-Options", "nosniff"),
+    ("Referrer-Policy", "no-referrer"),
+    (
+        "Permissions-Policy",
+        "accelerometer=(), camera=(), geolocation=(), gyroscope=(), interest-cohort=(), "
+        "magnetometer=(), microphone=(), payment=(), usb=()",
+    ),
+    ("Cross-Origin-Opener-Policy", "same-origin"),
+)
+
+
+@dataclass
+class InlineCode:
+    """The inline code of one page: what CSP must allow by hash."""
+
+    scripts: list[str] = field(default_factory=list)
+    styles: list[str] = field(default_factory=list)
+    #: Values of ``style=""`` attributes: allowed only with 'unsafe-hashes', so we report them.
+    style_attributes: list[str] = field(default_factory=list)
+    #: ``on*=`` event handler attributes: never allowed; their presence is an error.
+    event_handlers: list[str] = field(default_factory=list)
+
+
+class _InlineCollector(HTMLParser):
+    def __init__(self) -> None:
+        super().__init__(convert_charrefs=False)
+        self.found = InlineCode()
+        self._collecting: str | None = None
+        self._text: list[str] = []
+
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        values = {name: value or "" for name, value in attrs}
+        for name, value in values.items():
+            if name == "style":
+                self.found.style_attributes.append(value)
+            elif name.startswith("on"):
+                self.found.event_handlers.append(f"<{tag} {name}>")
+        if tag == "script" and "src" not in values:
+            if values.get("type", "").strip().lower() in EXECUTABLE_SCRIPT_TYPES:
+                self._collecting, self._text = "script", []
+        elif tag == "style":
+            self._collecting, self._text = "style", []
+
+    def handle_data(self, data: str) -> None:
+        if self._collecting:
+            self._text.append(data)
+
+    def handle_endtag(self, tag: str) -> None:
+        if self._collecting and tag == self._collecting:
+            text = "".join(self._text)
+            (self.found.scripts if tag == "script" else self.found.styles).append(text)
+            self._collecting = None
+
+
+def inline_code(html: str) -> InlineCode:
+    """The inline scripts, styles and style attributes of one HTML document."""
+    collector = _InlineCollector()
+    collector.feed(html)
+    collector.close()
+    return collector.found
+
+
+def csp_hash(text: str) -> str:
+    """The CSP source expression allowing exactly ``text`` (as it appears in the page)."""
+    digest = hashlib.sha256(text.encode("utf-8")).digest()
+    return f"'sha256-{base64.b64encode(digest).decode('ascii')}'"
+
+
+def content_security_policy(
+    script_hashes: Iterable[str], style_hashes: Iterable[str], *, wasm: bool
+) -> str:
+    """The site's policy; ``wasm`` adds 'wasm-unsafe-eval' for the search index's WebAssembly.
+
+    'wasm-unsafe-eval' lets same-origin WebAssembly compile; it does not allow eval() or
+    new Function(), which stay blocked.
+    """
+    scripts = ["'self'", *sorted(set(script_hashes))]
+    if wasm:
+        scripts.append("'wasm-unsafe-eval'")
+    styles = ["'self'", *sorted(set(style_hashes))]
+    directives = (
+        ("default-src", "'self'"),
+        ("script-src", " ".join(scripts)),
+        ("style-src", " ".join(styles)),
+        ("img-src", "'self' data:"),
+        ("font-src", "'self'"),
+        ("connect-src", "'self'"),
+        ("worker-src", "'self'"),
+        ("manifest-src", "'self'"),
+        ("object-src", "'none'"),
+        ("base-uri", "'self'"),
+        ("frame-ancestors", "'none'"),
+        ("form-action", "'self'"),
+    )
+    return "; ".join(f"{name} {value}" for name, value in directives)
+
+
+def all_headers(policy: str) -> tuple[tuple[str, str], ...]:
+    """Every header each response gets, CSP first."""
+    return (("Content-Security-Policy", policy), *STATIC_HEADERS)
+
+
+def headers_file(policy: str) -> str:
+    """The ``_headers`` file (Netlify, Cloudflare Pages): the same headers on every path."""
+    lines = ["/*"]
+    lines += [f"  {name}: {value}" for name, value in all_headers(policy)]
+    return "\n".join(lines) + "\n"
+
+
+def parse_headers_file(text: str) -> list[tuple[str, list[tuple[str, str]]]]:
+    """The rules of a ``_headers`` file: (path pattern, [(name, value)]) in order."""
+    rules: list[tuple[str, list[tuple[str, str]]]] = []
+    for number, line in enumerate(text.splitlines(), start=1):
+        if not line.strip() or line.lstrip().startswith("#"):
+            continue
+        if not line[0].isspace():
+            rules.append((line.strip(), []))
+            continue
+        name, sep, value = line.strip().partition(":")
+        if not sep or not rules:
+            raise ValueError(f"{HEADERS_PATH}:{number}: expected 'Name: value' under a path")
+        rules[-1][1].append((name.strip(), value.strip()))
+    return rules
+
+
+def redirects_file(prefixes: Iterable[str]) -> str:
+    """Netlify ``_redirects`` rules serving each language's 404 page under its prefix.
+
+    ``prefixes`` are the language URL prefixes ("" for the root language, else "fr/"); the
+    root rule comes last because Netlify applies the first match.
+    """
+    lines = [f"/{prefix}*  /{prefix}404.html  404" for prefix in sorted(prefixes) if prefix]
+    lines.append("/*  /404.html  404")
+    return "\n".join(lines) + "\n"
+
+
+def nginx_snippet(policy: str, prefixes: Iterable[str]) -> str:
+    """The same headers and 404 pages for an nginx ``server`` block."""
+    lines = [f'add_header {name} "{value}" always;' for name, value in all_headers(policy)]
+    lines.append("error_page 404 /404.html;")
+    for prefix in sorted(prefixes):
+        if prefix:
+            lines.append(f"location /{prefix} {{ error_page 404 /{prefix}404.html; }}")
+    return "\n".join(lines) + "\n"

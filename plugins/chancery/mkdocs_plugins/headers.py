@@ -1,0 +1,175 @@
+"""The headers plugin: a strict CSP for the built site, and a 404 page in every language.
+
+After static-i18n's last language build, it reads every built page, hashes the inline scripts
+Material wrote, and writes ``_headers`` (Netlify, Cloudflare Pages) with a Content-Security-
+Policy that allows exactly those, plus ``_redirects`` sending each language's missing pages to
+its own 404 page. static-i18n renders 404.html once per language into the same place, so the
+last language would win; this plugin renders Chancery's 404 template in each language and
+writes it under the language's prefix, the root language's at the root.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+from urllib.parse import urlsplit
+
+from jinja2 import Template
+from mkdocs.config import base
+from mkdocs.config import config_options as c
+from mkdocs.config.defaults import MkDocsConfig
+from mkdocs.exceptions import PluginError
+from mkdocs.plugins import BasePlugin, event_priority, get_plugin_logger
+from mkdocs.utils.templates import TemplateContext
+
+from chancery.core.headers import (
+    HEADERS_PATH,
+    REDIRECTS_PATH,
+    content_security_policy,
+    csp_hash,
+    headers_file,
+    inline_code,
+    redirects_file,
+)
+from chancery.mkdocs_plugins.content import ContentPlugin
+from chancery.mkdocs_plugins.search import SearchPlugin
+
+log = get_plugin_logger(__name__)
+
+NOT_FOUND = "404.html"
+NOT_FOUND_TEMPLATE = "chancery/404.html"
+
+
+class HeadersPluginConfig(base.Config):
+    """Settings of ``chancery/headers`` in mkdocs.yml."""
+
+    #: Allow same-origin WebAssembly ('wasm-unsafe-eval'): the search index (Pagefind) needs it.
+    headers_allow_wasm = c.Type(bool, default=True)
+    #: Write Netlify's ``_redirects`` with one 404 rule per language.
+    headers_redirects = c.Type(bool, default=True)
+
+
+class HeadersPlugin(BasePlugin[HeadersPluginConfig]):
+    """Writes ``_headers`` (CSP and friends) and each language's 404 page."""
+
+    def __init__(self) -> None:
+        #: The rendered 404 page of each language build so far, by URL prefix.
+        self.not_found: dict[str, str] = {}
+        self._saved_alternate: Any = None
+
+    # Runs with the other Chancery plugins; only resets state once per `mkdocs build`.
+    @event_priority(0)
+    def on_config(self, config: MkDocsConfig) -> MkDocsConfig | None:
+        """Start a new set of 404 pages for each `mkdocs build`."""
+        if not _is_nested_language_build(config):
+            self.not_found = {}
+        return config
+
+    def on_pre_template(
+        self, template: Template, /, *, template_name: str, config: MkDocsConfig
+    ) -> Template | None:
+        """Render 404.html from Chancery's template, whichever theme folder comes first."""
+        if template_name != NOT_FOUND:
+            return template
+        return template.environment.get_template(NOT_FOUND_TEMPLATE)
+
+    # Runs after chancery/content (0), which puts the reader's language in the context.
+    @event_priority(-10)
+    def on_template_context(
+        self, context: TemplateContext, /, *, template_name: str, config: MkDocsConfig
+    ) -> TemplateContext | None:
+        """On the 404 page, the language selector leads to each language's home."""
+        if template_name != NOT_FOUND:
+            return context
+        policy, _, _ = _content_plugin(config).state()
+        i18n = config.plugins.get("i18n")
+        names = {lang.locale: lang.name for lang in i18n.config.languages} if i18n else {}
+        # Absolute paths: the page answers for any missing address under the prefix.
+        root = urlsplit(config.site_url or "/").path.rstrip("/") + "/"
+        selector = [
+            {"name": names.get(code, code), "link": root + policy.url_prefix(code), "lang": code}
+            for code in policy.codes
+        ]
+        self._saved_alternate = getattr(config.extra, "alternate", None)
+        _set_alternate(config, selector)
+        prefix = policy.url_prefix(_content_plugin(config).reader_language(config).code)
+        search = config.plugins.get("chancery/search")
+        if not isinstance(search, SearchPlugin):
+            search = None
+        context["chancery_not_found"] = {  # type: ignore[typeddict-unknown-key]
+            "home": root + prefix,
+            "search": f"{root}{prefix}{search.page_path(config)}" if search else None,
+        }
+        return context
+
+    def on_post_template(
+        self, output_content: str, /, *, template_name: str, config: MkDocsConfig
+    ) -> str | None:
+        """Keep this language's 404 page, and give the other pages their selector back."""
+        if template_name == NOT_FOUND:
+            reader = _content_plugin(config).reader_language(config)
+            policy, _, _ = _content_plugin(config).state()
+            self.not_found[policy.url_prefix(reader.code)] = output_content
+            _set_alternate(config, self._saved_alternate)
+        return output_content
+
+    # Runs after static-i18n's on_post_build (-100), which builds the other languages, and after
+    # chancery/search (-300), whose bundle it must see, but before chancery/integrity (-1000),
+    # so that the signed manifest lists the headers and 404 pages as published.
+    @event_priority(-900)
+    def on_post_build(self, /, *, config: MkDocsConfig) -> None:
+        """Write each language's 404 page, then hash every page's inline code into _headers."""
+        if _is_nested_language_build(config):
+            return
+        site_dir = Path(config.site_dir)
+        for prefix, html in sorted(self.not_found.items()):
+            path = site_dir / prefix / NOT_FOUND
+            path.parent.mkdir(parents=True, exist_ok=True)
+            path.write_text(html, encoding="utf-8")
+        scripts: set[str] = set()
+        styles: set[str] = set()
+        for page in sorted(site_dir.rglob("*.html")):
+            found = inline_code(page.read_text(encoding="utf-8"))
+            where = page.relative_to(site_dir).as_posix()
+            if found.event_handlers:
+                raise PluginError(
+                    f"{where}: has inline event handlers ({', '.join(found.event_handlers)}), "
+                    "which the site's CSP blocks; move the code to a script file"
+                )
+            if found.style_attributes:
+                raise PluginError(
+                    f"{where}: has a style attribute ({found.style_attributes[0]!r}), which "
+                    "the site's CSP blocks; use a class and a rule in a stylesheet"
+                )
+            scripts.update(csp_hash(text) for text in found.scripts)
+            styles.update(csp_hash(text) for text in found.styles)
+        policy = content_security_policy(scripts, styles, wasm=self.config.headers_allow_wasm)
+        (site_dir / HEADERS_PATH).write_text(headers_file(policy), encoding="utf-8")
+        if self.config.headers_redirects:
+            prefixes = _content_plugin(config).state()[0]
+            text = redirects_file(prefixes.url_prefix(code) for code in prefixes.codes)
+            (site_dir / REDIRECTS_PATH).write_text(text, encoding="utf-8")
+        log.info(
+            f"Wrote {HEADERS_PATH}: CSP allows {len(scripts)} inline scripts and "
+            f"{len(styles)} inline styles by hash; {len(self.not_found)} 404 pages"
+        )
+
+
+def _set_alternate(config: MkDocsConfig, value: Any) -> None:
+    # static-i18n sets `extra.alternate` as an attribute, which Jinja reads first; set both.
+    setattr(config.extra, "alternate", value)  # noqa: B010
+    config.extra["alternate"] = value
+
+
+def _content_plugin(config: MkDocsConfig) -> ContentPlugin:
+    plugin = config.plugins.get("chancery/content")
+    if not isinstance(plugin, ContentPlugin):
+        raise PluginError("mkdocs.yml: plugins: chancery/headers needs chancery/content before it")
+    return plugin
+
+
+def _is_nested_language_build(config: MkDocsConfig) -> bool:
+    # static-i18n builds the other languages from inside the first build's on_post_build;
+    # while it does, its `building` flag is set.
+    i18n = config.plugins.get("i18n")
+    return bool(i18n is not None and getattr(i18n, "building", False))

@@ -1,0 +1,185 @@
+"""The search plugin: one Pagefind index per language, and a search page in each language.
+
+Material's search plugin puts every language into one index that every reader downloads
+(static-i18n merges them). This plugin replaces it: it marks the pages worth finding in each
+language build, adds each language's search page and the search form every page shows, and
+runs Pagefind once over the whole site after the last language build.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import yaml
+from mkdocs.config import base
+from mkdocs.config import config_options as c
+from mkdocs.config.defaults import MkDocsConfig
+from mkdocs.exceptions import PluginError
+from mkdocs.plugins import BasePlugin, event_priority, get_plugin_logger
+from mkdocs.structure.files import File, Files, InclusionLevel
+from mkdocs.structure.nav import Navigation
+from mkdocs.structure.pages import Page as MkDocsPage
+from mkdocs.utils.templates import TemplateContext
+
+from chancery.core.labels import label
+from chancery.core.search import (
+    BUNDLE_DIR,
+    SearchIndexError,
+    index_sizes,
+    mark_indexable,
+    run_pagefind,
+)
+from chancery.mkdocs_plugins.content import ASSETS_URL, ContentPlugin
+
+log = get_plugin_logger(__name__)
+
+SEARCH_TEMPLATE = "chancery/search.html"
+STYLESHEET = f"{ASSETS_URL}/search.css"
+#: Material's search engine (theme files); without Material's search plugin nothing loads them.
+MATERIAL_SEARCH_FILES = ("assets/javascripts/lunr/", "assets/javascripts/workers/search.")
+
+
+class SearchPluginConfig(base.Config):
+    """Settings of ``chancery/search`` in mkdocs.yml."""
+
+    #: Where each language's search page is served, under the language's prefix.
+    search_page = c.Type(str, default="search")
+
+
+class SearchPlugin(BasePlugin[SearchPluginConfig]):
+    """Per-language search: marks what to index, adds the pages, runs Pagefind at the end."""
+
+    def __init__(self) -> None:
+        #: src_uri of this language build's search page.
+        self.page_uri: str | None = None
+
+    # Runs with the other Chancery plugins, before static-i18n (-100) starts a language.
+    @event_priority(0)
+    def on_config(self, config: MkDocsConfig) -> MkDocsConfig | None:
+        """Refuse Material's search alongside: its index would put every language together."""
+        if "material/search" in config.plugins:
+            raise PluginError(
+                "mkdocs.yml: plugins: remove `search`; chancery/search replaces it with one "
+                "index per language"
+            )
+        if STYLESHEET not in config.extra_css:
+            config.extra_css.append(STYLESHEET)
+        return config
+
+    def page_path(self, config: MkDocsConfig) -> str:
+        """The search page's URL path under a language prefix, e.g. "search/"."""
+        slug = self.config.search_page.strip("/")
+        return f"{slug}/" if config.use_directory_urls else f"{slug}.html"
+
+    # Runs after static-i18n's on_files (-100) has chosen this language's files, so that the
+    # page joins this language only (as chancery/languages' fallbacks do).
+    @event_priority(-110)
+    def on_files(self, files: Files, /, *, config: MkDocsConfig) -> Files:
+        """Add this language's search page; drop Material's search worker and lunr, unused."""
+        for file in list(files):
+            if file.src_uri.startswith(MATERIAL_SEARCH_FILES):
+                files.remove(file)
+        content = _content_plugin(config)
+        policy, _, _ = content.state()
+        reader = content.reader_language(config)
+        slug = self.config.search_page.strip("/")
+        dest_uri = policy.url_prefix(reader.code) + (
+            f"{slug}/index.html" if config.use_directory_urls else f"{slug}.html"
+        )
+        for file in files:
+            if file.dest_uri == dest_uri:
+                raise PluginError(
+                    f"{file.src_uri}: is published at {dest_uri}, where chancery/search puts "
+                    "the search page; rename it, or set search_page to another path"
+                )
+        front_matter = {
+            "title": label("search.title", reader.code),
+            "template": SEARCH_TEMPLATE,
+            "robots": "noindex",
+        }
+        text = "---\n" + yaml.safe_dump(front_matter, allow_unicode=True) + "---\n"
+        page = File.generated(
+            config, f"{reader.code}/{slug}.md", content=text, inclusion=InclusionLevel.NOT_IN_NAV
+        )
+        page.dest_uri = dest_uri
+        files.append(page)
+        self.page_uri = page.src_uri
+        return files
+
+    # Runs after chancery/content (0), which puts the reader's language in the context.
+    @event_priority(-10)
+    def on_page_context(
+        self,
+        context: TemplateContext,
+        /,
+        *,
+        page: MkDocsPage,
+        config: MkDocsConfig,
+        nav: Navigation,
+    ) -> TemplateContext | None:
+        """Tell every page where its language's search page is (for the search form)."""
+        context["chancery_search"] = self._search_url(config)  # type: ignore[typeddict-unknown-key]
+        return context
+
+    # Same order as on_page_context, for static pages (404.html).
+    @event_priority(-10)
+    def on_template_context(
+        self, context: TemplateContext, /, *, template_name: str, config: MkDocsConfig
+    ) -> TemplateContext | None:
+        """Static pages (404.html) show the search form too."""
+        context["chancery_search"] = self._search_url(config)  # type: ignore[typeddict-unknown-key]
+        return context
+
+    def on_post_page(self, output: str, /, *, page: MkDocsPage, config: MkDocsConfig) -> str:
+        """Mark the page for indexing if it is the real version in this language."""
+        content = _content_plugin(config)
+        record = content.record_for(page.file.src_uri)
+        if record is None or page.file.src_uri in _fallbacks(config):
+            return output
+        if record.content.withdrawn is not None:
+            return output
+        if '<meta name="robots" content="noindex">' in output:
+            return output
+        return mark_indexable(output)
+
+    # Runs after static-i18n's on_post_build (-100), which builds the other languages, and
+    # before chancery/headers (-900) and chancery/integrity (-1000), which must see the bundle.
+    @event_priority(-300)
+    def on_post_build(self, /, *, config: MkDocsConfig) -> None:
+        """Index the whole site once, each language apart (Pagefind splits by <html lang>)."""
+        if _is_nested_language_build(config):
+            return
+        site_dir = Path(config.site_dir)
+        try:
+            run_pagefind(site_dir)
+        except SearchIndexError as error:
+            raise PluginError(f"chancery/search: {error}") from error
+        sizes = index_sizes(site_dir / BUNDLE_DIR)
+        summary = ", ".join(f"{code} {size // 1024} KiB" for code, size in sorted(sizes.items()))
+        log.info(f"Search index per language: {summary}")
+
+    def _search_url(self, config: MkDocsConfig) -> str:
+        content = _content_plugin(config)
+        policy, _, _ = content.state()
+        return policy.url_prefix(content.reader_language(config).code) + self.page_path(config)
+
+
+def _content_plugin(config: MkDocsConfig) -> ContentPlugin:
+    plugin = config.plugins.get("chancery/content")
+    if not isinstance(plugin, ContentPlugin):
+        raise PluginError("mkdocs.yml: plugins: chancery/search needs chancery/content before it")
+    return plugin
+
+
+def _fallbacks(config: MkDocsConfig) -> dict[str, object]:
+    # The honest fallback pages of this language build (chancery/languages): they carry the
+    # original's text, which must not turn up in this language's results.
+    languages = config.plugins.get("chancery/languages")
+    return dict(getattr(languages, "fallbacks", {}) or {})
+
+
+def _is_nested_language_build(config: MkDocsConfig) -> bool:
+    # static-i18n builds the other languages from inside the first build's on_post_build;
+    # while it does, its `building` flag is set.
+    i18n = config.plugins.get("i18n")
+    return bool(i18n is not None and getattr(i18n, "building", False))

@@ -1,0 +1,179 @@
+"""Per-language search (chancery/search): one index per language, only real versions in it.
+
+Also: the bundle is reproducible, and, in Chromium, Korean, Chinese and Arabic queries find the
+right pages while the reader downloads only their own language's index.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+import shutil
+from collections.abc import Iterator
+from pathlib import Path
+from urllib.parse import quote, urlsplit
+
+import pytest
+from bs4 import BeautifulSoup
+from playwright.sync_api import Browser
+
+from chancery.core.search import BUNDLE_DIR, make_reproducible, mark_indexable, run_pagefind
+from tests.conftest import REPO
+from tests.headers_support import BrowserThread, browser_thread, serve_like_host, watched_context
+
+LANGUAGES = ("en", "fr", "es", "zh", "ar", "ko")
+ROOT = "en"
+
+
+def prefix(code: str) -> str:
+    return "" if code == ROOT else f"{code}/"
+
+
+def built_pages(site: Path) -> Iterator[tuple[str, Path, BeautifulSoup]]:
+    """(html lang, path, parsed page) of every HTML page of the site."""
+    for path in sorted(site.rglob("*.html")):
+        if path.relative_to(site).as_posix().startswith(f"{BUNDLE_DIR}/"):
+            continue
+        soup = BeautifulSoup(path.read_text("utf-8"), "lxml")
+        html = soup.find("html")
+        yield (str(html.get("lang", "")) if html else ""), path, soup
+
+
+def indexed(soup: BeautifulSoup) -> bool:
+    return soup.find(attrs={"data-pagefind-body": True}) is not None
+
+
+def test_mark_indexable_marks_the_article_once() -> None:
+    html = '<article class="md-content__inner md-typeset"><p>x</p></article>'
+    marked = mark_indexable(html)
+    assert marked.count("data-pagefind-body") == 1
+    assert mark_indexable(marked) == marked
+    assert mark_indexable("<p>no article</p>") == "<p>no article</p>"
+
+
+def test_one_index_per_language_with_the_pages_marked_in_it(demo_site: Path) -> None:
+    entry = json.loads((demo_site / BUNDLE_DIR / "pagefind-entry.json").read_text("utf-8"))
+    marked: dict[str, int] = dict.fromkeys(LANGUAGES, 0)
+    for lang, _, soup in built_pages(demo_site):
+        if indexed(soup):
+            marked[lang] += 1
+    assert set(entry["languages"]) == set(LANGUAGES)
+    counts = {code: data["page_count"] for code, data in entry["languages"].items()}
+    assert counts == marked
+    assert all(count >= 10 for count in counts.values()), counts
+    # Material's all-languages index is gone.
+    assert not (demo_site / "search" / "search_index.json").exists()
+
+
+def test_fallbacks_noindex_and_light_pages_are_not_indexed(demo_site: Path) -> None:
+    fallbacks = 0
+    for lang, path, soup in built_pages(demo_site):
+        relative = path.relative_to(demo_site).as_posix()
+        robots = soup.find("meta", attrs={"name": "robots"})
+        if robots is not None and "noindex" in str(robots.get("content")):
+            assert not indexed(soup), f"{relative}: noindex page in the search index"
+        if relative.startswith(f"{prefix(lang)}light/"):
+            assert not indexed(soup), f"{relative}: light page in the search index"
+        if not relative.endswith("/index.html") or lang not in LANGUAGES:
+            continue
+        key = relative.removeprefix(prefix(lang)).removesuffix("/index.html") or "index"
+        own = REPO / "content" / lang / f"{key}.md"
+        original = REPO / "content" / ROOT / f"{key}.md"
+        if not own.is_file() and original.is_file():
+            # A fallback: the original's text under this language's address.
+            fallbacks += 1
+            assert not indexed(soup), f"{relative}: fallback page in the {lang} index"
+        elif own.is_file() and robots is None:
+            assert indexed(soup), f"{relative}: real {lang} page missing from the index"
+    assert fallbacks > 0, "the demo has no fallback page to check"
+
+
+def test_the_bundle_is_reproducible(demo_site: Path, tmp_path: Path) -> None:
+    bundles = []
+    for run in ("a", "b"):
+        site = tmp_path / run
+        shutil.copytree(
+            demo_site, site, ignore=shutil.ignore_patterns(BUNDLE_DIR.rsplit("/", 1)[-1])
+        )
+        run_pagefind(site)
+        bundles.append(site / BUNDLE_DIR)
+    for bundle in bundles:
+        files = sorted(p.relative_to(bundle) for p in bundle.rglob("*") if p.is_file())
+        demo_files = sorted(
+            p.relative_to(demo_site / BUNDLE_DIR)
+            for p in (demo_site / BUNDLE_DIR).rglob("*")
+            if p.is_file()
+        )
+        assert files == demo_files
+        for name in files:
+            assert (bundle / name).read_bytes() == (demo_site / BUNDLE_DIR / name).read_bytes(), (
+                f"{BUNDLE_DIR}/{name} differs between runs"
+            )
+
+
+def test_entry_file_is_written_in_a_fixed_order(tmp_path: Path) -> None:
+    (tmp_path / "pagefind-entry.json").write_text(
+        '{"version":"1","languages":{"zh":{"hash":"z"},"ar":{"hash":"a"}}}', "utf-8"
+    )
+    make_reproducible(tmp_path)
+    text = (tmp_path / "pagefind-entry.json").read_text("utf-8")
+    assert text == '{"languages":{"ar":{"hash":"a"},"zh":{"hash":"z"}},"version":"1"}'
+
+
+# --- In the browser ------------------------------------------------------------------------
+
+#: (language, query, the page it must find), queried in the reader's own script.
+QUERIES = (
+    ("ko", "해양 안보", "ko/statements/2026-07-maritime-security/"),
+    ("zh", "免签", "zh/news/2026-09-visa-waiver/"),
+    ("ar", "الملاحة", "ar/statements/2026-07-maritime-security/"),
+    ("en", "visa waiver", "news/2026-09-visa-waiver/"),
+)
+
+
+@pytest.fixture(scope="module")
+def host_origin(demo_site: Path) -> Iterator[str]:
+    with serve_like_host(demo_site) as origin:
+        yield origin
+
+
+@pytest.fixture(scope="module")
+def chromium() -> Iterator[BrowserThread]:
+    with browser_thread() as thread:
+        yield thread
+
+
+@pytest.mark.browser
+@pytest.mark.parametrize(("code", "query", "expected"), QUERIES, ids=[q[0] for q in QUERIES])
+def test_search_finds_pages_in_the_readers_language_only(
+    chromium: BrowserThread, host_origin: str, demo_site: Path, code: str, query: str, expected: str
+) -> None:
+    chromium.run(_check_query, host_origin, demo_site, code, query, expected)
+
+
+def _check_query(
+    browser: Browser, host_origin: str, demo_site: Path, code: str, query: str, expected: str
+) -> None:
+    entry = json.loads((demo_site / BUNDLE_DIR / "pagefind-entry.json").read_text("utf-8"))
+    own_hash = entry["languages"][code]["hash"]
+    with watched_context(browser, host_origin) as watched:
+        tab = watched.page
+        tab.goto(watched.url(f"/{prefix(code)}search/?q={quote(query)}"), wait_until="load")
+        links = tab.locator(".pagefind-ui__result-link")
+        links.first.wait_for(state="visible")
+        tab.wait_for_load_state("networkidle")
+        hrefs = [urlsplit(str(href)).path for href in links.evaluate_all("l => l.map(a => a.href)")]
+        assert f"/{expected}" in hrefs, f"{query!r} did not find /{expected}: {hrefs}"
+        others = [f"/{prefix(other)}" for other in LANGUAGES if other not in (code, ROOT)]
+        for href in hrefs:
+            assert not any(href.startswith(other) for other in others), f"{href}: not {code}"
+            if code != ROOT:
+                assert href.startswith(f"/{code}/"), f"{href}: not {code}"
+        # The reader downloaded their language's index and nothing of the others'.
+        bundle = [url for url in watched.requests.urls if f"/{BUNDLE_DIR}/" in url]
+        for url in bundle:
+            name = url.rsplit("/", 1)[-1]
+            language = re.match(r"(?:pagefind\.)?([a-z]{2})_", name)
+            assert language is None or language.group(1) == code, f"{url}: another language"
+        assert any(own_hash in url for url in bundle), "the reader's index was never loaded"
+        assert watched.violations() == [] and watched.page_errors == []
