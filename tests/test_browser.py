@@ -97,9 +97,13 @@ def site_origin(demo_site: Path) -> Iterator[str]:
         yield origin
 
 
-@pytest.fixture(scope="session")
+@pytest.fixture(scope="module")
 def browser() -> Iterator[Browser]:
-    """One headless Chromium for the session."""
+    """One headless Chromium for this module.
+
+    Module scope, not session: Playwright's sync API cannot run while another instance is
+    still running, and other test modules start their own.
+    """
     with sync_playwright() as playwright:
         chromium = launch_chromium(playwright)
         try:

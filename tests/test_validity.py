@@ -1,0 +1,91 @@
+"""G10: the Nu HTML Checker (npm vnu-jar, on Java) finds no error in any page type or language.
+
+It checks the HTML as served, so one run covers both widths.
+
+vnu starts slowly, so it runs once over every selected file and reports as JSON.
+"""
+
+from __future__ import annotations
+
+import difflib
+import json
+import re
+import shutil
+import subprocess
+from pathlib import Path
+from typing import Any
+from urllib.parse import unquote, urlsplit
+
+import pytest
+
+from tests.a11y_support import VNU_JAR, require_tools, targets
+from tests.conftest import REPO
+
+
+@pytest.fixture(scope="module")
+def nu_messages(demo_site: Path) -> list[dict[str, Any]]:
+    require_tools()
+    java = shutil.which("java")
+    assert java, "the Nu HTML Checker needs Java: run `make system-deps`"
+    files = [str(target.file(demo_site)) for target in targets(demo_site)]
+    result = subprocess.run(
+        [java, "-jar", str(VNU_JAR), "--format", "json", "--exit-zero-always", *files],
+        capture_output=True,
+        text=True,
+        check=True,
+        timeout=300,
+    )
+    # vnu writes its report to stderr.
+    report: dict[str, Any] = json.loads(result.stderr)
+    messages: list[dict[str, Any]] = report["messages"]
+    return messages
+
+
+def _relative(url: str, site: Path) -> str:
+    path = Path(unquote(urlsplit(url).path))
+    return str(path.relative_to(site.resolve())) if path.is_relative_to(site.resolve()) else url
+
+
+def test_the_checker_read_every_page(nu_messages: list[dict[str, Any]]) -> None:
+    # A file vnu could not read comes back as a non-document-error, which is also a failure.
+    unread = [message for message in nu_messages if message["type"] == "non-document-error"]
+    assert not unread, unread
+
+
+def test_nu_finds_no_errors(demo_site: Path, nu_messages: list[dict[str, Any]]) -> None:
+    errors = [
+        f"{_relative(message['url'], demo_site)}:{message.get('lastLine', '?')}: "
+        f"{message['message']} [{message.get('extract', '').strip()[:80]}]"
+        for message in nu_messages
+        if message["type"] == "error"
+    ]
+    assert not errors, "\n".join(errors)
+
+
+#: Lines of Material's files that our copies (plugins/chancery/templates) change, by file.
+CHANGED_LINES = {
+    "base.html": 21,
+    "partials/nav-item.html": 4,
+    "partials/search.html": 2,
+    "partials/toc.html": 8,
+}
+
+
+@pytest.mark.parametrize("name", sorted(CHANGED_LINES))
+def test_our_copies_of_material_templates_match_the_installed_material(name: str) -> None:
+    # A Material upgrade changes its templates (and base.html names its hashed JS bundle):
+    # our copies must then be redone from the new files, or the site would break silently.
+    import material
+
+    theirs = (Path(material.__file__).parent / "templates" / name).read_text("utf-8")
+    ours = (REPO / "plugins" / "chancery" / "templates" / name).read_text("utf-8")
+    strip = lambda text: text.split("-#}\n", 1)[1].splitlines()  # noqa: E731 (header comment)
+    changed = [
+        line
+        for line in difflib.unified_diff(strip(theirs), strip(ours), lineterm="", n=0)
+        if line[:1] in "+-" and not line.startswith(("+++", "---"))
+    ]
+    assert len(changed) <= CHANGED_LINES[name], "\n".join(changed)
+    bundles = re.findall(r"assets/javascripts/bundle\.\w+\.min\.js", ours)
+    for bundle in bundles:
+        assert (Path(material.__file__).parent / "templates" / bundle).is_file(), bundle
