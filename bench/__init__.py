@@ -1,0 +1,1 @@
+"""The benchmark harness: a generated corpus built by the stock stack and by Chancery."""
