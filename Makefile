@@ -3,11 +3,17 @@ PYTHON ?= python3
 VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
+TOOLS_STAMP := tests/tools/node_modules/.installed
 export NO_MKDOCS_2_WARNING := 1
 
 .PHONY: setup system-deps build serve test lint typecheck pytest clean
 
-setup: $(STAMP)
+setup: $(STAMP) $(TOOLS_STAMP)
+
+# npm's axe-core and Nu HTML Checker for the accessibility tests, pinned by the lock file.
+$(TOOLS_STAMP): tests/tools/package.json tests/tools/package-lock.json | system-deps
+	npm ci --prefix tests/tools --no-audit --no-fund --loglevel=error
+	touch $(TOOLS_STAMP)
 
 $(STAMP): pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -37,6 +43,27 @@ pytest: setup system-deps
 	$(BIN)/pytest
 
 test: lint typecheck pytest
+
+# Benchmarks (bench/README.md): the same generated corpus built by stock Material +
+# static-i18n and by Chancery in one run; Chancery is reported as a ratio to stock.
+.PHONY: bench bench-quick bench-full bench-profile bench-cache
+BENCH_SIZES ?= 100x6,200x6,300x1,300x3,300x6
+bench: setup
+	$(BIN)/python -m bench.harness --sizes $(BENCH_SIZES) --out bench/results/latest.json
+
+bench-quick: setup
+	$(BIN)/python -m bench.harness --sizes 30x6 --out bench/results/quick.json
+
+# The issue's sizes (100x6, 1000x6, 5000x3, 1000x{1,3}); the stock stack alone takes hours.
+bench-full: setup
+	$(BIN)/python -m bench.harness --full --out bench/results/full.json
+
+bench-profile: setup
+	$(BIN)/python -m bench.profile --size 100x6 --out bench/results/profile-100x6.json
+
+bench-cache: setup
+	$(BIN)/python -m bench.harness --sizes 300x6 --stacks stock,chancery,chancery-uncached \
+		--out bench/results/template-cache.json
 
 clean:
 	rm -rf site .pytest_cache .mypy_cache .ruff_cache

@@ -2006,6 +2006,63 @@ LABELS: dict[str, dict[str, str]] = {
         "ar": "الوسيط لعدد الأيام منذ آخر تغيير للصفحات (updated، وإلا فـ date)؛ وتُستبعد "
         "الصفحات غير المؤرخة.",
     },
+    # The 404 page of each language and the search form (chancery/headers, chancery/search).
+    "notfound.title": {
+        "en": "Page not found",
+        "ko": "페이지를 찾을 수 없습니다",
+        "fr": "Page introuvable",
+        "es": "Página no encontrada",
+        "zh": "找不到页面",
+        "ar": "الصفحة غير موجودة",
+    },
+    "notfound.text": {
+        "en": "There is no page at this address. It may have moved, or the address may be "
+        "mistyped.",
+        "ko": "이 주소에는 페이지가 없습니다. 페이지가 옮겨졌거나 주소가 잘못 입력되었을 수 "
+        "있습니다.",
+        "fr": "Il n'y a pas de page à cette adresse. Elle a peut-être été déplacée, ou "
+        "l'adresse est mal saisie.",
+        "es": "No hay ninguna página en esta dirección. Puede que se haya movido o que la "
+        "dirección esté mal escrita.",
+        "zh": "此地址没有页面。页面可能已移动，或地址输入有误。",
+        "ar": "لا توجد صفحة على هذا العنوان. ربما نُقلت، أو كُتب العنوان خطأً.",
+    },
+    "notfound.home": {
+        "en": "Go to the home page",
+        "ko": "홈페이지로 가기",
+        "fr": "Aller à la page d'accueil",
+        "es": "Ir a la página de inicio",
+        "zh": "前往首页",
+        "ar": "الذهاب إلى الصفحة الرئيسية",
+    },
+    "search.title": {
+        "en": "Search",
+        "ko": "검색",
+        "fr": "Rechercher",
+        "es": "Buscar",
+        "zh": "搜索",
+        "ar": "بحث",
+    },
+    "search.label": {
+        "en": "Search this site",
+        "ko": "사이트 검색",
+        "fr": "Rechercher sur ce site",
+        "es": "Buscar en este sitio",
+        "zh": "搜索本站",
+        "ar": "البحث في هذا الموقع",
+    },
+    "search.needs_js": {
+        "en": "Search runs in your browser and needs JavaScript. Without it, use the menu to "
+        "browse the sections.",
+        "ko": "검색은 브라우저에서 실행되며 자바스크립트가 필요합니다. 자바스크립트 없이도 "
+        "메뉴에서 각 분야를 둘러볼 수 있습니다.",
+        "fr": "La recherche s'exécute dans votre navigateur et nécessite JavaScript. Sans "
+        "JavaScript, parcourez les rubriques depuis le menu.",
+        "es": "La búsqueda funciona en su navegador y necesita JavaScript. Sin él, use el menú "
+        "para recorrer las secciones.",
+        "zh": "搜索在您的浏览器中运行，需要启用 JavaScript。未启用时，请通过菜单浏览各栏目。",
+        "ar": "يعمل البحث في متصفحك ويتطلب JavaScript. ومن دونه، استخدم القائمة لتصفح الأقسام.",
+    },
 }
 
 FALLBACK_LANGUAGE = "en"

@@ -8,6 +8,7 @@ sitemap alike.
 
 from __future__ import annotations
 
+import functools
 import json
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
@@ -89,6 +90,8 @@ class PageFacts:
     indexable: bool = True
 
 
+# Called for every page and each of its alternates; Babel's parsing is the costly part.
+@functools.lru_cache(maxsize=64)
 def og_locale(code: str) -> str:
     """The Open Graph locale of a language code: 'fr' -> 'fr_FR', 'zh' -> 'zh_CN'.
 

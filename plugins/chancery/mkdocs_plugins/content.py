@@ -12,6 +12,7 @@ from datetime import datetime
 from pathlib import Path
 from typing import Any
 
+from jinja2 import Environment
 from markupsafe import Markup
 from mkdocs.config import base
 from mkdocs.config import config_options as c
@@ -38,6 +39,7 @@ from chancery.core.languages import Language, LanguagePolicy, PolicyError
 from chancery.core.presentation import PageView
 from chancery.core.sanitize import sanitise_html
 from chancery.core.schedule import is_live
+from chancery.mkdocs_plugins import template_cache
 
 log = get_plugin_logger(__name__)
 
@@ -81,6 +83,8 @@ class ContentPlugin(BasePlugin[ContentPluginConfig]):
         #: Paths of pages withheld from this build (unpublished), as a nav may name them.
         self.withheld: set[str] = set()
         logging.getLogger("mkdocs.structure.nav").addFilter(_WithheldNavReferences(self))
+        #: Compiled templates, shared by static-i18n's language builds (template_cache.py).
+        self.templates = template_cache.MemoryBytecodeCache()
 
     # Runs before static-i18n's on_config (priority -100), so that a content error stops the
     # build before any language is configured or any file is written.
@@ -97,6 +101,14 @@ class ContentPlugin(BasePlugin[ContentPluginConfig]):
         self.now = self._resolve_clock()
         self.catalog = self._resolve_catalog(config, self.policy)
         return config
+
+    def on_env(
+        self, env: Environment, /, *, config: MkDocsConfig, files: Files
+    ) -> Environment | None:
+        """Compile each template once per `mkdocs build`, not once per language (byte-identical)."""
+        if template_cache.enabled():
+            env.bytecode_cache = self.templates
+        return env
 
     # Runs before static-i18n's on_files (priority -100), so that files we drop are never
     # picked as another language's fallback.
@@ -309,8 +321,13 @@ def _without_withheld(items: list[Any], withheld: set[str]) -> list[Any]:
 
 
 def _register_theme_files(config: MkDocsConfig) -> None:
+    # Our folder goes right after the site's custom_dir (which stays first, so a site can still
+    # override anything) and BEFORE Material's: our base.html and partials/ then replace
+    # Material's where they fail axe or the Nu HTML Checker (each copy says what it changes).
     if str(TEMPLATES_DIR) not in config.theme.dirs:
-        config.theme.dirs.append(str(TEMPLATES_DIR))
+        custom_dir = config.theme.custom_dir
+        at = 1 if custom_dir and config.theme.dirs[:1] == [custom_dir] else 0
+        config.theme.dirs.insert(at, str(TEMPLATES_DIR))
     stylesheet = f"{ASSETS_URL}/chancery.css"
     if stylesheet not in config.extra_css:
         config.extra_css.insert(0, stylesheet)
