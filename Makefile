@@ -6,9 +6,13 @@ STAMP := $(VENV)/.installed
 TOOLS_STAMP := tests/tools/node_modules/.installed
 export NO_MKDOCS_2_WARNING := 1
 
-.PHONY: setup system-deps build serve test lint typecheck pytest clean
+.PHONY: setup tools system-deps build serve test lint typecheck pytest clean
 
-setup: $(STAMP) $(TOOLS_STAMP)
+# The Python environment: all that building and serving the portal needs.
+setup: $(STAMP)
+
+# What the tests need besides: Chromium, fonts, Node and Java from Debian, and npm tools.
+tools: system-deps $(TOOLS_STAMP)
 
 # npm's axe-core and Nu HTML Checker for the accessibility tests, pinned by the lock file.
 $(TOOLS_STAMP): tests/tools/package.json tests/tools/package-lock.json | system-deps
@@ -33,13 +37,13 @@ serve: setup
 	CHANCERY_TRANSLATION_GATE=warn $(BIN)/mkdocs serve --dev-addr 127.0.0.1:8000
 
 lint: setup
-	$(BIN)/ruff check plugins tests
-	$(BIN)/ruff format --check plugins tests
+	$(BIN)/ruff check plugins tests bench
+	$(BIN)/ruff format --check plugins tests bench
 
 typecheck: setup
 	$(BIN)/mypy
 
-pytest: setup system-deps
+pytest: setup tools
 	$(BIN)/pytest
 
 test: lint typecheck pytest
