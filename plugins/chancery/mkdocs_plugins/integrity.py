@@ -16,14 +16,13 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 
-import yaml
 from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey, Ed25519PublicKey
 from mkdocs.config import base
 from mkdocs.config import config_options as c
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
 from mkdocs.plugins import BasePlugin, event_priority, get_plugin_logger
-from mkdocs.structure.files import File, Files, InclusionLevel
+from mkdocs.structure.files import Files
 from mkdocs.structure.nav import Navigation
 from mkdocs.structure.pages import Page as MkDocsPage
 from mkdocs.utils.templates import TemplateContext
@@ -47,7 +46,7 @@ from chancery.core.integrity import (
 )
 from chancery.core.labels import label
 from chancery.core.presentation import PageView
-from chancery.mkdocs_plugins.site import content_plugin, is_nested_language_build
+from chancery.mkdocs_plugins.site import add_language_page, content_plugin, is_nested_language_build
 
 log = get_plugin_logger(__name__)
 
@@ -117,26 +116,21 @@ class IntegrityPlugin(BasePlugin[IntegrityPluginConfig]):
         policy, _, _ = content.state()
         reader = content.reader_language(config)
         slug = self.config.integrity_page.strip("/")
-        dest_uri = policy.url_prefix(reader.code) + (
-            f"{slug}/index.html" if config.use_directory_urls else f"{slug}.html"
-        )
-        for file in files:
-            if file.dest_uri == dest_uri:
-                raise PluginError(
-                    f"{file.src_uri}: is published at {dest_uri}, where chancery/integrity puts "
-                    "the verification page; rename it, or set integrity_page to another path"
-                )
         front_matter = {
             "title": label("verify.title", reader.code),
             "description": label("verify.description", reader.code),
             "template": VERIFY_TEMPLATE,
         }
-        text = "---\n" + yaml.safe_dump(front_matter, allow_unicode=True) + "---\n"
-        page = File.generated(
-            config, f"{reader.code}/{slug}.md", content=text, inclusion=InclusionLevel.NOT_IN_NAV
+        page = add_language_page(
+            files,
+            config,
+            prefix=policy.url_prefix(reader.code),
+            language=reader.code,
+            slug=slug,
+            front_matter=front_matter,
+            owner="chancery/integrity",
+            option="integrity_page",
         )
-        page.dest_uri = dest_uri
-        files.append(page)
         self.page_uri = page.src_uri
         return files
 

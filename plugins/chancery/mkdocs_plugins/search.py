@@ -10,13 +10,12 @@ from __future__ import annotations
 
 from pathlib import Path
 
-import yaml
 from mkdocs.config import base
 from mkdocs.config import config_options as c
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
 from mkdocs.plugins import BasePlugin, event_priority, get_plugin_logger
-from mkdocs.structure.files import File, Files, InclusionLevel
+from mkdocs.structure.files import Files
 from mkdocs.structure.nav import Navigation
 from mkdocs.structure.pages import Page as MkDocsPage
 from mkdocs.utils.templates import TemplateContext
@@ -30,6 +29,7 @@ from chancery.core.search import (
     run_pagefind,
 )
 from chancery.mkdocs_plugins.content import ASSETS_URL, ContentPlugin
+from chancery.mkdocs_plugins.site import add_language_page
 
 log = get_plugin_logger(__name__)
 
@@ -83,26 +83,21 @@ class SearchPlugin(BasePlugin[SearchPluginConfig]):
         policy, _, _ = content.state()
         reader = content.reader_language(config)
         slug = self.config.search_page.strip("/")
-        dest_uri = policy.url_prefix(reader.code) + (
-            f"{slug}/index.html" if config.use_directory_urls else f"{slug}.html"
-        )
-        for file in files:
-            if file.dest_uri == dest_uri:
-                raise PluginError(
-                    f"{file.src_uri}: is published at {dest_uri}, where chancery/search puts "
-                    "the search page; rename it, or set search_page to another path"
-                )
         front_matter = {
             "title": label("search.title", reader.code),
             "template": SEARCH_TEMPLATE,
             "robots": "noindex",
         }
-        text = "---\n" + yaml.safe_dump(front_matter, allow_unicode=True) + "---\n"
-        page = File.generated(
-            config, f"{reader.code}/{slug}.md", content=text, inclusion=InclusionLevel.NOT_IN_NAV
+        page = add_language_page(
+            files,
+            config,
+            prefix=policy.url_prefix(reader.code),
+            language=reader.code,
+            slug=slug,
+            front_matter=front_matter,
+            owner="chancery/search",
+            option="search_page",
         )
-        page.dest_uri = dest_uri
-        files.append(page)
         self.page_uri = page.src_uri
         return files
 

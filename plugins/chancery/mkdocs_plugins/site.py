@@ -2,14 +2,18 @@
 
 from __future__ import annotations
 
+from typing import Any
+
+import yaml
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
-from mkdocs.structure.files import File
+from mkdocs.structure.files import File, Files, InclusionLevel
 
 from chancery.mkdocs_plugins.content import ContentPlugin, is_nested_language_build
 
 __all__ = [
     "absolute_url",
+    "add_language_page",
     "content_plugin",
     "dest_uri",
     "is_nested_language_build",
@@ -45,3 +49,35 @@ def absolute_url(config: MkDocsConfig, url: str) -> str:
         return url
     site = (config.site_url or "/").rstrip("/") + "/"
     return site + url.lstrip("/").removeprefix("./")
+
+
+def add_language_page(
+    files: Files,
+    config: MkDocsConfig,
+    *,
+    prefix: str,
+    language: str,
+    slug: str,
+    front_matter: dict[str, Any],
+    owner: str,
+    option: str,
+) -> File:
+    """Add a generated page at ``<prefix><slug>/`` of one language build, out of the nav.
+
+    A content file already published at that address stops the build: ``owner`` names the
+    plugin and ``option`` the setting that moves its page.
+    """
+    target = prefix + (f"{slug}/index.html" if config.use_directory_urls else f"{slug}.html")
+    for file in files:
+        if file.dest_uri == target:
+            raise PluginError(
+                f"{file.src_uri}: is published at {target}, where {owner} puts its page; "
+                f"rename it, or set {option} to another path"
+            )
+    text = "---\n" + yaml.safe_dump(front_matter, allow_unicode=True) + "---\n"
+    page = File.generated(
+        config, f"{language}/{slug}.md", content=text, inclusion=InclusionLevel.NOT_IN_NAV
+    )
+    page.dest_uri = target
+    files.append(page)
+    return page
