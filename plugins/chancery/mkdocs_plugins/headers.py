@@ -31,8 +31,8 @@ from chancery.core.headers import (
     inline_code,
     redirects_file,
 )
-from chancery.mkdocs_plugins.content import ContentPlugin
 from chancery.mkdocs_plugins.search import SearchPlugin
+from chancery.mkdocs_plugins.site import content_plugin, is_nested_language_build
 
 log = get_plugin_logger(__name__)
 
@@ -61,7 +61,7 @@ class HeadersPlugin(BasePlugin[HeadersPluginConfig]):
     @event_priority(0)
     def on_config(self, config: MkDocsConfig) -> MkDocsConfig | None:
         """Start a new set of 404 pages for each `mkdocs build`."""
-        if not _is_nested_language_build(config):
+        if not is_nested_language_build(config):
             self.not_found = {}
         return config
 
@@ -81,7 +81,7 @@ class HeadersPlugin(BasePlugin[HeadersPluginConfig]):
         """On the 404 page, the language selector leads to each language's home."""
         if template_name != NOT_FOUND:
             return context
-        policy, _, _ = _content_plugin(config).state()
+        policy, _, _ = content_plugin(config, "chancery/headers").state()
         i18n = config.plugins.get("i18n")
         names = {lang.locale: lang.name for lang in i18n.config.languages} if i18n else {}
         # Absolute paths: the page answers for any missing address under the prefix.
@@ -92,7 +92,9 @@ class HeadersPlugin(BasePlugin[HeadersPluginConfig]):
         ]
         self._saved_alternate = getattr(config.extra, "alternate", None)
         _set_alternate(config, selector)
-        prefix = policy.url_prefix(_content_plugin(config).reader_language(config).code)
+        prefix = policy.url_prefix(
+            content_plugin(config, "chancery/headers").reader_language(config).code
+        )
         search = config.plugins.get("chancery/search")
         if not isinstance(search, SearchPlugin):
             search = None
@@ -107,8 +109,8 @@ class HeadersPlugin(BasePlugin[HeadersPluginConfig]):
     ) -> str | None:
         """Keep this language's 404 page, and give the other pages their selector back."""
         if template_name == NOT_FOUND:
-            reader = _content_plugin(config).reader_language(config)
-            policy, _, _ = _content_plugin(config).state()
+            reader = content_plugin(config, "chancery/headers").reader_language(config)
+            policy, _, _ = content_plugin(config, "chancery/headers").state()
             self.not_found[policy.url_prefix(reader.code)] = output_content
             _set_alternate(config, self._saved_alternate)
         return output_content
@@ -119,7 +121,7 @@ class HeadersPlugin(BasePlugin[HeadersPluginConfig]):
     @event_priority(-900)
     def on_post_build(self, /, *, config: MkDocsConfig) -> None:
         """Write each language's 404 page, then hash every page's inline code into _headers."""
-        if _is_nested_language_build(config):
+        if is_nested_language_build(config):
             return
         site_dir = Path(config.site_dir)
         for prefix, html in sorted(self.not_found.items()):
@@ -146,7 +148,7 @@ class HeadersPlugin(BasePlugin[HeadersPluginConfig]):
         policy = content_security_policy(scripts, styles, wasm=self.config.headers_allow_wasm)
         (site_dir / HEADERS_PATH).write_text(headers_file(policy), encoding="utf-8")
         if self.config.headers_redirects:
-            prefixes = _content_plugin(config).state()[0]
+            prefixes = content_plugin(config, "chancery/headers").state()[0]
             text = redirects_file(prefixes.url_prefix(code) for code in prefixes.codes)
             (site_dir / REDIRECTS_PATH).write_text(text, encoding="utf-8")
         log.info(
@@ -159,17 +161,3 @@ def _set_alternate(config: MkDocsConfig, value: Any) -> None:
     # static-i18n sets `extra.alternate` as an attribute, which Jinja reads first; set both.
     setattr(config.extra, "alternate", value)  # noqa: B010
     config.extra["alternate"] = value
-
-
-def _content_plugin(config: MkDocsConfig) -> ContentPlugin:
-    plugin = config.plugins.get("chancery/content")
-    if not isinstance(plugin, ContentPlugin):
-        raise PluginError("mkdocs.yml: plugins: chancery/headers needs chancery/content before it")
-    return plugin
-
-
-def _is_nested_language_build(config: MkDocsConfig) -> bool:
-    # static-i18n builds the other languages from inside the first build's on_post_build;
-    # while it does, its `building` flag is set.
-    i18n = config.plugins.get("i18n")
-    return bool(i18n is not None and getattr(i18n, "building", False))

@@ -28,8 +28,12 @@ from chancery.core.search import (
     mark_indexable,
     run_pagefind,
 )
-from chancery.mkdocs_plugins.content import ASSETS_URL, ContentPlugin
-from chancery.mkdocs_plugins.site import add_language_page
+from chancery.mkdocs_plugins.content import ASSETS_URL
+from chancery.mkdocs_plugins.site import (
+    add_language_page,
+    content_plugin,
+    is_nested_language_build,
+)
 
 log = get_plugin_logger(__name__)
 
@@ -79,7 +83,7 @@ class SearchPlugin(BasePlugin[SearchPluginConfig]):
         for file in list(files):
             if file.src_uri.startswith(MATERIAL_SEARCH_FILES):
                 files.remove(file)
-        content = _content_plugin(config)
+        content = content_plugin(config, "chancery/search")
         policy, _, _ = content.state()
         reader = content.reader_language(config)
         slug = self.config.search_page.strip("/")
@@ -127,7 +131,7 @@ class SearchPlugin(BasePlugin[SearchPluginConfig]):
 
     def on_post_page(self, output: str, /, *, page: MkDocsPage, config: MkDocsConfig) -> str:
         """Mark the page for indexing if it is the real version in this language."""
-        content = _content_plugin(config)
+        content = content_plugin(config, "chancery/search")
         record = content.record_for(page.file.src_uri)
         if record is None or page.file.src_uri in _fallbacks(config):
             return output
@@ -142,7 +146,7 @@ class SearchPlugin(BasePlugin[SearchPluginConfig]):
     @event_priority(-300)
     def on_post_build(self, /, *, config: MkDocsConfig) -> None:
         """Index the whole site once, each language apart (Pagefind splits by <html lang>)."""
-        if _is_nested_language_build(config):
+        if is_nested_language_build(config):
             return
         site_dir = Path(config.site_dir)
         try:
@@ -154,16 +158,9 @@ class SearchPlugin(BasePlugin[SearchPluginConfig]):
         log.info(f"Search index per language: {summary}")
 
     def _search_url(self, config: MkDocsConfig) -> str:
-        content = _content_plugin(config)
+        content = content_plugin(config, "chancery/search")
         policy, _, _ = content.state()
         return policy.url_prefix(content.reader_language(config).code) + self.page_path(config)
-
-
-def _content_plugin(config: MkDocsConfig) -> ContentPlugin:
-    plugin = config.plugins.get("chancery/content")
-    if not isinstance(plugin, ContentPlugin):
-        raise PluginError("mkdocs.yml: plugins: chancery/search needs chancery/content before it")
-    return plugin
 
 
 def _fallbacks(config: MkDocsConfig) -> dict[str, object]:
@@ -171,10 +168,3 @@ def _fallbacks(config: MkDocsConfig) -> dict[str, object]:
     # original's text, which must not turn up in this language's results.
     languages = config.plugins.get("chancery/languages")
     return dict(getattr(languages, "fallbacks", {}) or {})
-
-
-def _is_nested_language_build(config: MkDocsConfig) -> bool:
-    # static-i18n builds the other languages from inside the first build's on_post_build;
-    # while it does, its `building` flag is set.
-    i18n = config.plugins.get("i18n")
-    return bool(i18n is not None and getattr(i18n, "building", False))
