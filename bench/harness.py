@@ -18,6 +18,7 @@ import shutil
 import subprocess
 import sys
 import tempfile
+import threading
 import time
 from datetime import UTC, datetime
 from importlib import metadata
@@ -33,8 +34,10 @@ REPO = Path(__file__).resolve().parent.parent
 DEMO_CONFIG = REPO / "mkdocs.yml"
 #: The build clock of every benchmark build (as in the tests): results do not drift by day.
 NOW = "2026-11-22T12:00:00+00:00"
-#: chancery-uncached: Chancery with its template cache off, to measure what the cache saves.
-STACKS = ("stock", "chancery", "chancery-uncached")
+#: chancery builds the languages after the first in parallel, one process per core;
+#: chancery-serial builds them one after another in one process (build_jobs: 1), as stock does;
+#: chancery-uncached turns the template cache off, to measure what it saves.
+STACKS = ("stock", "chancery", "chancery-serial", "chancery-uncached")
 #: Sizes named by issue 9; `make bench` measures what fits in one sitting, see the README.
 FULL_SIZES = "100x6,1000x6,5000x3,1000x1,1000x3"
 QUICK_SIZES = "100x6,100x1,100x3,200x6"
@@ -54,8 +57,11 @@ def _env_default(loader: yaml.SafeLoader, node: yaml.Node) -> Any:
 _DemoLoader.add_constructor("!ENV", _env_default)
 
 
-def chancery_config(corpus: Corpus) -> dict[str, Any]:
-    """The demo portal's configuration and plugin set, on the corpus, with the gate at warn."""
+def chancery_config(corpus: Corpus, *, build_jobs: int = 0) -> dict[str, Any]:
+    """The demo portal's configuration and plugin set, on the corpus, with the gate at warn.
+
+    ``build_jobs``: processes for the languages after the first (0: one per core).
+    """
     config: dict[str, Any] = yaml.load(DEMO_CONFIG.read_text(encoding="utf-8"), _DemoLoader)
     config["docs_dir"] = str(corpus.content_dir)
     config["theme"]["custom_dir"] = str(REPO / "overrides")
@@ -66,6 +72,7 @@ def chancery_config(corpus: Corpus) -> dict[str, Any]:
             options["languages"] = [lang for lang in options["languages"] if lang["code"] in codes]
         elif name == "chancery/languages":
             options["translation_gate"] = "warn"
+            options["build_jobs"] = build_jobs
         elif name == "i18n":
             options["languages"] = [
                 lang for lang in options["languages"] if lang["locale"] in codes
@@ -99,25 +106,82 @@ def stock_config(corpus: Corpus) -> dict[str, Any]:
 
 
 def measure(command: list[str], env: dict[str, str], log: Path) -> dict[str, Any]:
-    """Run ``command``; its own wall time, CPU time and peak RSS (from os.wait4's rusage)."""
+    """Run ``command``; its wall time, CPU time and peak memory.
+
+    CPU time and the largest process's peak RSS come from os.wait4's rusage, which covers the
+    child and every process it waited for (the parallel language builds). The tree's peak is
+    the sum of the RSS of the child and its descendants, sampled every 0.1 s: an upper bound,
+    as pages the forked builds share are counted once per process.
+    """
     with log.open("wb") as output:
         start = time.perf_counter()
         process = subprocess.Popen(command, env=env, stdout=output, stderr=subprocess.STDOUT)
+        sampler = _TreeMemory(process.pid)
+        sampler.start()
         _, status, usage = os.wait4(process.pid, 0)
         wall = time.perf_counter() - start
+        sampler.stop()
     process.returncode = os.waitstatus_to_exitcode(status)
     return {
         "wall_s": round(wall, 2),
         "cpu_s": round(usage.ru_utime + usage.ru_stime, 2),
         # Linux reports ru_maxrss in KiB.
         "peak_rss_mb": round(usage.ru_maxrss / 1024, 1),
+        "peak_tree_rss_mb": round(sampler.peak / 2**20, 1),
         "returncode": process.returncode,
     }
 
 
+class _TreeMemory(threading.Thread):
+    """Samples the summed RSS of a process and all its descendants (Linux /proc)."""
+
+    def __init__(self, root: int) -> None:
+        super().__init__(daemon=True)
+        self.root = root
+        self.peak = 0
+        self._done = threading.Event()
+
+    def run(self) -> None:
+        while not self._done.wait(0.1):
+            self.peak = max(self.peak, _tree_rss(self.root))
+
+    def stop(self) -> None:
+        self._done.set()
+        self.join()
+
+
+def _tree_rss(root: int) -> int:
+    parents: dict[int, int] = {}
+    sizes: dict[int, int] = {}
+    page = os.sysconf("SC_PAGE_SIZE")
+    for entry in os.scandir("/proc"):
+        if not entry.name.isdigit():
+            continue
+        try:
+            stat = Path(entry.path, "stat").read_text()
+            statm = Path(entry.path, "statm").read_text()
+        except OSError:
+            continue  # The process ended while we looked.
+        pid = int(entry.name)
+        parents[pid] = int(stat.rpartition(")")[2].split()[1])
+        sizes[pid] = int(statm.split()[1]) * page
+    children: dict[int, list[int]] = {}
+    for pid, parent in parents.items():
+        children.setdefault(parent, []).append(pid)
+    total, waiting = 0, [root]
+    while waiting:
+        pid = waiting.pop()
+        total += sizes.get(pid, 0)
+        waiting += children.get(pid, [])
+    return total
+
+
 def build(stack: str, corpus: Corpus, work: Path) -> dict[str, Any]:
     """Build ``corpus`` with ``stack`` in a fresh subprocess and describe the result."""
-    config = stock_config(corpus) if stack == "stock" else chancery_config(corpus)
+    if stack == "stock":
+        config = stock_config(corpus)
+    else:
+        config = chancery_config(corpus, build_jobs=1 if stack == "chancery-serial" else 0)
     config_file = work / f"mkdocs-{stack}.yml"
     config_file.write_text(yaml.safe_dump(config, allow_unicode=True), encoding="utf-8")
     site = work / f"site-{stack}"

@@ -28,6 +28,11 @@ from bench.harness import NOW, chancery_config, parse_sizes, stock_config
 #: (label, file suffix, function name): the cumulative time of that function.
 PARTS = (
     ("catalog loading (read + validate every file)", "chancery/core/catalog.py", "load_catalog"),
+    (
+        "the other languages' builds (chancery/languages, in place of static-i18n's loop)",
+        "chancery/mkdocs_plugins/language_builds.py",
+        "build_other_languages",
+    ),
     ("static-i18n: the other languages' builds", "mkdocs_static_i18n/plugin.py", "on_post_build"),
     (
         "static-i18n: search index merge",
@@ -60,6 +65,9 @@ def summarise(profile: Path) -> dict[str, Any]:
         )
     plugins: dict[str, float] = {}
     for (file, _, func), row in table.items():
+        # chancery/languages' on_post_build runs the other languages' builds: a part above.
+        if file.endswith("mkdocs_plugins/languages.py") and func == "on_post_build":
+            continue
         if "/chancery/mkdocs_plugins/" in file and func.startswith("on_"):
             module = "chancery/" + Path(file).stem
             plugins[module] = plugins.get(module, 0.0) + row[3]
@@ -92,7 +100,12 @@ def main(argv: list[str] | None = None) -> int:
     work = Path(tempfile.mkdtemp(prefix="chancery-profile-"))
     try:
         corpus = generate(work, pages, languages)
-        config = chancery_config(corpus) if args.stack == "chancery" else stock_config(corpus)
+        # One process: cProfile does not follow the parallel language builds' forks.
+        config = (
+            chancery_config(corpus, build_jobs=1)
+            if args.stack == "chancery"
+            else stock_config(corpus)
+        )
         config_file = work / "mkdocs.yml"
         config_file.write_text(yaml.safe_dump(config, allow_unicode=True), encoding="utf-8")
         profile = work / "build.prof"

@@ -311,3 +311,17 @@ def test_demo_sitemap_is_valid_and_matches_every_head(demo_site: Path) -> None:
     # Every version of the UN speech lists all six languages and x-default.
     speech = sitemap[demo + "fr/statements/2026-09-unga-speech/"]
     assert [code for code, _ in speech] == ["en", "fr", "es", "zh", "ar", "ko", "x-default"]
+
+
+def test_without_site_url_no_sitemap_and_no_raw_template(tmp_path: Path) -> None:
+    # The theme's sitemap template (static-i18n's) must not be copied as it is instead.
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setenv("CHANCERY_NOW", TEST_NOW)
+        write_tree(tmp_path / "content", FILES)
+        config = chancery_config()
+        del config["site_url"]
+        (tmp_path / "mkdocs.yml").write_text(yaml.safe_dump(config, allow_unicode=True), "utf-8")
+        site_dir = build_in(tmp_path)
+    assert (site_dir / "index.html").is_file()
+    assert not (site_dir / "sitemap.xml").exists()
+    assert "Sitemap:" not in (site_dir / "robots.txt").read_text("utf-8")

@@ -66,5 +66,26 @@ def test_builds_on_push_and_on_a_schedule_and_deploys_only_after_the_build() -> 
     assert "make build" in build_steps
     assert build_steps.index("make test") < build_steps.index("make build")
     deploy = workflow["jobs"]["deploy"]
-    assert deploy["needs"] == "build"
+    assert deploy["needs"] == ["build", "merge"]
+    assert "!contains(needs.*.result, 'failure')" in deploy["if"]
     assert [step["uses"] for step in deploy["steps"]] == ["actions/deploy-pages@v4"]
+
+
+def test_languages_can_build_on_separate_runners_on_one_clock() -> None:
+    jobs = _workflow()["jobs"]
+    # One runner builds everything unless CHANCERY_SHARDS lists language groups.
+    assert jobs["build"]["if"] == "vars.CHANCERY_SHARDS == ''"
+    assert jobs["prepare"]["if"] == "vars.CHANCERY_SHARDS != ''"
+    prepare = [step.get("run", "") for step in jobs["prepare"]["steps"]]
+    assert "make test" in prepare and any("GITHUB_OUTPUT" in run for run in prepare)
+    shard = jobs["shard"]
+    assert shard["needs"] == "prepare"
+    assert "vars.CHANCERY_SHARDS" in shard["strategy"]["matrix"]["languages"]
+    assert shard["env"]["CHANCERY_NOW"] == "${{ needs.prepare.outputs.now }}"
+    runs = " ".join(step.get("run", "") for step in shard["steps"])
+    assert '--languages "${{ matrix.languages }}" --shard-out shard' in runs
+    merge = jobs["merge"]
+    assert merge["needs"] == ["prepare", "shard"]
+    assert merge["env"]["CHANCERY_NOW"] == "${{ needs.prepare.outputs.now }}"
+    assert any("chancery merge shards/*" in step.get("run", "") for step in merge["steps"])
+    assert any(step.get("uses") == "actions/upload-pages-artifact@v3" for step in merge["steps"])

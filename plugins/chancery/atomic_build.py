@@ -10,11 +10,14 @@ from __future__ import annotations
 import os
 import shutil
 import tempfile
+from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
 
 from mkdocs import utils
 from mkdocs.commands.build import build
 from mkdocs.config import load_config
+from mkdocs.config.defaults import MkDocsConfig
 
 STAGING_MARK = "-building-"
 
@@ -27,22 +30,35 @@ def atomic_build(config_file: Path, site_dir: Path | None = None, strict: bool =
     """
     config = load_config(config_file=str(config_file), strict=strict)
     final = (site_dir or Path(config.site_dir)).resolve()
-    final.parent.mkdir(parents=True, exist_ok=True)
-    _remove_abandoned_builds(final)
-    staging = Path(tempfile.mkdtemp(prefix=f".{final.name}{STAGING_MARK}", dir=final.parent))
-    config.site_dir = str(staging)
+    with staged(final) as staging:
+        config.site_dir = str(staging)
+        run_build(config)
+    return final
+
+
+def run_build(config: MkDocsConfig) -> None:
+    """`mkdocs build` of ``config``, leaving MkDocs as it found it."""
     # static-i18n swaps MkDocs' clean_directory for a no-op during its per-language builds and
     # does not put it back if a build fails; restore it whatever happens.
     clean_directory = utils.clean_directory
     try:
         build(config)
+    finally:
+        utils.clean_directory = clean_directory
+
+
+@contextmanager
+def staged(final: Path) -> Iterator[Path]:
+    """A fresh folder beside ``final``, swapped in for it if the block succeeds, else removed."""
+    final.parent.mkdir(parents=True, exist_ok=True)
+    _remove_abandoned_builds(final)
+    staging = Path(tempfile.mkdtemp(prefix=f".{final.name}{STAGING_MARK}", dir=final.parent))
+    try:
+        yield staging
     except BaseException:
         shutil.rmtree(staging, ignore_errors=True)
         raise
-    finally:
-        utils.clean_directory = clean_directory
     _swap(staging, final)
-    return final
 
 
 def _swap(staging: Path, final: Path) -> None:

@@ -7,7 +7,7 @@ import contextlib
 import json
 import logging
 import sys
-from collections.abc import Iterator, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from pathlib import Path
 
 from chancery.core.catalog import Catalog, Page, load_catalog
@@ -124,7 +124,35 @@ def _parser() -> argparse.ArgumentParser:
         help="do not fail on MkDocs warnings (broken links); not for publishing",
     )
     build.add_argument("--quiet", "-q", action="store_true", help="only print warnings and errors")
+    build.add_argument(
+        "--languages",
+        metavar="CODES",
+        help="with --shard-out: build only these languages (comma-separated), for "
+        "`chancery merge`; CI runners each build some languages",
+    )
+    build.add_argument(
+        "--shard-out",
+        type=Path,
+        metavar="FOLDER",
+        help="with --languages: the new folder for this shard (its site and findings)",
+    )
     build.set_defaults(run=_run_build)
+
+    merge = commands.add_parser(
+        "merge",
+        help="merge shards built by `chancery build --languages` into the site, run the "
+        "site-wide steps (sitemap, search, headers, signature) and swap it in",
+    )
+    _add_config_option(merge)
+    merge.add_argument("shards", nargs="+", type=Path, metavar="FOLDER", help="shard folders")
+    merge.add_argument(
+        "--site-dir", type=Path, help="where the site goes (default: site_dir in mkdocs.yml)"
+    )
+    merge.add_argument(
+        "--no-strict", dest="strict", action="store_false", help="do not fail on warnings"
+    )
+    merge.add_argument("--quiet", "-q", action="store_true", help="only print warnings and errors")
+    merge.set_defaults(run=_run_merge)
 
     schedule = commands.add_parser(
         "schedule",
@@ -256,17 +284,52 @@ def _run_translate(arguments: argparse.Namespace) -> int:
 
 def _run_build(arguments: argparse.Namespace) -> int:
     # Imported here: the other commands answer from the core and never need MkDocs.
+    from chancery.atomic_build import atomic_build
+    from chancery.shards import build_shard
+
+    if (arguments.languages is None) != (arguments.shard_out is None):
+        print("error: --languages and --shard-out go together", file=sys.stderr)
+        return 2
+
+    def build() -> str:
+        config_file, strict = arguments.config_file, arguments.strict
+        if arguments.shard_out is None:
+            return f"Built {atomic_build(config_file, arguments.site_dir, strict)}"
+        codes = [code.strip() for code in arguments.languages.split(",") if code.strip()]
+        out = build_shard(config_file, codes, arguments.shard_out, strict=strict)
+        return f"Built the shard {out} ({', '.join(codes)}); merge it with `chancery merge`"
+
+    return _report_build(arguments, build)
+
+
+def _run_merge(arguments: argparse.Namespace) -> int:
+    from chancery.shards import merge_shards
+
+    def merge() -> str:
+        site = merge_shards(
+            arguments.config_file, arguments.shards, arguments.site_dir, strict=arguments.strict
+        )
+        return f"Merged {len(arguments.shards)} shards into {site}"
+
+    return _report_build(arguments, merge)
+
+
+def _report_build(arguments: argparse.Namespace, work: Callable[[], str]) -> int:
+    """Run a build step with MkDocs' log shown; on failure, say that the site was kept."""
     from mkdocs.exceptions import MkDocsException
 
-    from chancery.atomic_build import atomic_build
+    from chancery.shards import ShardError
 
     with _build_log(logging.WARNING if arguments.quiet else logging.INFO):
         try:
-            site = atomic_build(arguments.config_file, arguments.site_dir, arguments.strict)
+            message = work()
+        except ShardError as error:
+            print(f"error: {error}; the previous site was left as it was", file=sys.stderr)
+            return 2
         except MkDocsException as error:
             print(f"error: {error}; the previous site was left as it was", file=sys.stderr)
             return 1
-    print(f"Built {site}")
+    print(message)
     return 0
 
 

@@ -351,11 +351,16 @@ def _i18n_plugin(config: MkDocsConfig) -> Any:
 def is_nested_language_build(config: MkDocsConfig) -> bool:
     """Whether this is one of static-i18n's builds of another language, inside the first.
 
-    static-i18n builds the other languages from inside the first build's on_post_build; while
-    it does, its `building` flag is set, and whatever was computed once per build is current.
+    static-i18n (or chancery/languages in its place, language_builds.py) builds the other
+    languages from inside the first build's on_post_build; while it does, its `building` flag is
+    set and its current language is not the root one, and whatever was computed once per build
+    is current. chancery/languages leaves the flag set (so that static-i18n's own loop does not
+    run again) with the root language current.
     """
     i18n = _i18n_plugin(config)
-    return bool(i18n is not None and getattr(i18n, "building", False))
+    if i18n is None or not getattr(i18n, "building", False):
+        return False
+    return bool(i18n.current_language != i18n.default_language)
 
 
 def _check_i18n_agrees(config: MkDocsConfig, policy: LanguagePolicy) -> None:

@@ -32,7 +32,12 @@ from chancery.core.headers import (
     redirects_file,
 )
 from chancery.mkdocs_plugins.search import SearchPlugin
-from chancery.mkdocs_plugins.site import content_plugin, is_nested_language_build
+from chancery.mkdocs_plugins.site import (
+    SiteWideStep,
+    content_plugin,
+    is_nested_language_build,
+    runs_site_wide_steps,
+)
 
 log = get_plugin_logger(__name__)
 
@@ -49,7 +54,7 @@ class HeadersPluginConfig(base.Config):
     headers_redirects = c.Type(bool, default=True)
 
 
-class HeadersPlugin(BasePlugin[HeadersPluginConfig]):
+class HeadersPlugin(BasePlugin[HeadersPluginConfig], SiteWideStep):
     """Writes ``_headers`` (CSP and friends) and each language's 404 page."""
 
     def __init__(self) -> None:
@@ -115,13 +120,22 @@ class HeadersPlugin(BasePlugin[HeadersPluginConfig]):
             _set_alternate(config, self._saved_alternate)
         return output_content
 
+    def take_language_state(self) -> Any:
+        """The 404 pages rendered since the last call, by URL prefix (language_builds.py)."""
+        pages, self.not_found = self.not_found, {}
+        return pages
+
+    def add_language_state(self, state: Any) -> None:
+        """Keep the 404 pages another language build took (take_language_state)."""
+        self.not_found.update(state)
+
     # Runs after static-i18n's on_post_build (-100), which builds the other languages, and after
     # chancery/search (-300), whose bundle it must see, but before chancery/integrity (-1000),
     # so that the signed manifest lists the headers and 404 pages as published.
     @event_priority(-900)
     def on_post_build(self, /, *, config: MkDocsConfig) -> None:
         """Write each language's 404 page, then hash every page's inline code into _headers."""
-        if is_nested_language_build(config):
+        if not runs_site_wide_steps(config):
             return
         site_dir = Path(config.site_dir)
         for prefix, html in sorted(self.not_found.items()):

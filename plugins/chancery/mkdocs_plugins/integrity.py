@@ -46,7 +46,13 @@ from chancery.core.integrity import (
 )
 from chancery.core.labels import label
 from chancery.core.presentation import PageView
-from chancery.mkdocs_plugins.site import add_language_page, content_plugin, is_nested_language_build
+from chancery.mkdocs_plugins.site import (
+    SiteWideStep,
+    add_language_page,
+    content_plugin,
+    is_nested_language_build,
+    runs_site_wide_steps,
+)
 
 log = get_plugin_logger(__name__)
 
@@ -81,7 +87,7 @@ class IntegrityView:
     site_url: str
 
 
-class IntegrityPlugin(BasePlugin[IntegrityPluginConfig]):
+class IntegrityPlugin(BasePlugin[IntegrityPluginConfig], SiteWideStep):
     """Hashes and signs the published site, and tells readers how to check it."""
 
     def __init__(self) -> None:
@@ -181,7 +187,7 @@ class IntegrityPlugin(BasePlugin[IntegrityPluginConfig]):
     @event_priority(-1000)
     def on_post_build(self, /, *, config: MkDocsConfig) -> None:
         """Publish the public key, then hash every file into the manifest, then sign it."""
-        if is_nested_language_build(config):
+        if not runs_site_wide_steps(config):
             return
         site_dir = Path(config.site_dir)
         key_id = None

@@ -9,8 +9,10 @@ reader's language, a canonical link to the original, and no hreflang.
 from __future__ import annotations
 
 import dataclasses
+import json
 from datetime import datetime
 from pathlib import Path
+from typing import Any
 
 from mkdocs.config import base
 from mkdocs.config import config_options as c
@@ -35,6 +37,12 @@ from chancery.core.translations import (
     Version,
     assess,
 )
+from chancery.mkdocs_plugins.language_builds import (
+    Gathered,
+    add_gathered,
+    available_cores,
+    build_other_languages,
+)
 from chancery.mkdocs_plugins.site import (
     absolute_url,
     content_plugin,
@@ -57,6 +65,8 @@ class LanguagesPluginConfig(base.Config):
     translation_required_max_stale_days = c.Type(int, default=14)
     #: Days after which a recommended translation is reported as overdue.
     translation_recommended_max_stale_days = c.Type(int, default=90)
+    #: Processes building the languages after the first; 0 means one per available core.
+    build_jobs = c.Type(int, default=0)
 
 
 class LanguagesPlugin(BasePlugin[LanguagesPluginConfig]):
@@ -66,6 +76,9 @@ class LanguagesPlugin(BasePlugin[LanguagesPluginConfig]):
         self.report: TranslationReport | None = None
         #: Fallback pages of the current language build: source path to the original shown.
         self.fallbacks: dict[str, tuple[Page, Version]] = {}
+        #: Set by `chancery build --languages`: build only these, and leave the site-wide steps
+        #: to `chancery merge` (CI building languages on separate machines).
+        self.shard: Shard | None = None
 
     # Runs after chancery/content (same priority, later in `plugins:`), which builds the catalog,
     # and before static-i18n (priority -100).
@@ -85,6 +98,34 @@ class LanguagesPlugin(BasePlugin[LanguagesPluginConfig]):
         self.report = assess(catalog, languages, policy, now, lambda p: is_live(p.content, now))
         self._apply_gate(self.report)
         return config
+
+    # Runs after every other per-language on_post_build (priorities above -99) and before
+    # static-i18n's (-100), whose one-after-another loop it replaces.
+    @event_priority(-99)
+    def on_post_build(self, /, *, config: MkDocsConfig) -> None:
+        """Build the other languages, in parallel processes, then hand their findings over."""
+        i18n = config.plugins.get("i18n")
+        if i18n is None or is_nested_language_build(config) or _keeps_material_search(config):
+            return  # One language, a nested build, or static-i18n's loop merges Material search.
+        if self.config.build_jobs < 0:
+            raise PluginError(
+                "mkdocs.yml: plugins: chancery/languages: build_jobs: must be 0 (one per core) "
+                "or more"
+            )
+        catalog = content_plugin(config, "chancery/languages").state()[1]
+        sizes = {code: len(catalog.in_language(code)) for code in i18n.build_languages}
+        gathered = build_other_languages(
+            config,
+            i18n,
+            jobs=self.config.build_jobs or available_cores(),
+            weight=lambda code: sizes[code],
+            only=self.shard.languages if self.shard else None,
+        )
+        if self.shard is not None:
+            self.shard.write(gathered)
+            return
+        for code in gathered:
+            add_gathered(config, gathered[code])
 
     # Runs after static-i18n's on_files (priority -100) has chosen this language's files, so
     # that our fallback pages join them for this language only.
@@ -239,6 +280,25 @@ class LanguagesPlugin(BasePlugin[LanguagesPluginConfig]):
                 }
             )
         return entries
+
+
+@dataclasses.dataclass(frozen=True)
+class Shard:
+    """Part of the languages, built on one machine and merged later by `chancery merge`."""
+
+    languages: tuple[str, ...]
+    #: Where the languages' gathered findings go, as JSON.
+    state_file: Path
+
+    def write(self, gathered: dict[str, Gathered]) -> None:
+        """Record what the shard's languages gathered (the others' builds are discarded)."""
+        mine: dict[str, Any] = {code: gathered[code] for code in gathered if code in self.languages}
+        self.state_file.write_text(json.dumps(mine, sort_keys=True), encoding="utf-8")
+
+
+def _keeps_material_search(config: MkDocsConfig) -> bool:
+    # static-i18n merges Material's search indexes at the end of its own loop: let it run it.
+    return any(name in config.plugins for name in ("search", "material/search"))
 
 
 def _check_i18n_does_not_fall_back(config: MkDocsConfig) -> None:

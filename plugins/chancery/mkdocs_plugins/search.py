@@ -30,9 +30,10 @@ from chancery.core.search import (
 )
 from chancery.mkdocs_plugins.content import ASSETS_URL
 from chancery.mkdocs_plugins.site import (
+    SiteWideStep,
     add_language_page,
     content_plugin,
-    is_nested_language_build,
+    runs_site_wide_steps,
 )
 
 log = get_plugin_logger(__name__)
@@ -50,7 +51,7 @@ class SearchPluginConfig(base.Config):
     search_page = c.Type(str, default="search")
 
 
-class SearchPlugin(BasePlugin[SearchPluginConfig]):
+class SearchPlugin(BasePlugin[SearchPluginConfig], SiteWideStep):
     """Per-language search: marks what to index, adds the pages, runs Pagefind at the end."""
 
     def __init__(self) -> None:
@@ -146,7 +147,7 @@ class SearchPlugin(BasePlugin[SearchPluginConfig]):
     @event_priority(-300)
     def on_post_build(self, /, *, config: MkDocsConfig) -> None:
         """Index the whole site once, each language apart (Pagefind splits by <html lang>)."""
-        if is_nested_language_build(config):
+        if not runs_site_wide_steps(config):
             return
         site_dir = Path(config.site_dir)
         try:

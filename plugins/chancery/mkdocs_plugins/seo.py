@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import dataclasses
 from dataclasses import dataclass
+from datetime import datetime
 from pathlib import Path
 from typing import Any
 
@@ -19,6 +20,7 @@ from mkdocs.config import config_options as c
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
 from mkdocs.plugins import BasePlugin, event_priority, get_plugin_logger
+from mkdocs.structure.files import Files
 from mkdocs.structure.nav import Navigation
 from mkdocs.structure.pages import Page as MkDocsPage
 from mkdocs.utils.templates import TemplateContext
@@ -37,7 +39,13 @@ from chancery.core.seo import (
 )
 from chancery.core.sitemap import MAX_URLS, SITEMAP_NAME, SitemapEntry, build_sitemaps, robots_txt
 from chancery.mkdocs_plugins.content import ASSETS_URL
-from chancery.mkdocs_plugins.site import absolute_url, content_plugin, is_nested_language_build
+from chancery.mkdocs_plugins.site import (
+    SiteWideStep,
+    absolute_url,
+    content_plugin,
+    is_nested_language_build,
+    runs_site_wide_steps,
+)
 
 log = get_plugin_logger(__name__)
 
@@ -77,7 +85,7 @@ class HeadTags:
     json_ld: Markup
 
 
-class SeoPlugin(BasePlugin[SeoPluginConfig]):
+class SeoPlugin(BasePlugin[SeoPluginConfig], SiteWideStep):
     """Head metadata on every page, and one sitemap for every language."""
 
     def __init__(self) -> None:
@@ -98,6 +106,15 @@ class SeoPlugin(BasePlugin[SeoPluginConfig]):
         # build; ours is written once, at the end.
         config.theme.static_templates.discard(SITEMAP_NAME)
         return config
+
+    # Runs after static-i18n's on_files (-100), which puts its sitemap template in the theme.
+    @event_priority(-200)
+    def on_files(self, files: Files, /, *, config: MkDocsConfig) -> Files | None:
+        """Drop the theme's sitemap template, which MkDocs would now copy as it is."""
+        for file in list(files):
+            if file.src_uri == SITEMAP_NAME and file.src_dir in config.theme.dirs:
+                files.remove(file)
+        return files
 
     # Runs after chancery/languages (0), which sets the page's hreflang and, for a fallback
     # page, its canonical link to the original.
@@ -147,12 +164,35 @@ class SeoPlugin(BasePlugin[SeoPluginConfig]):
             )
         return context
 
+    def take_language_state(self) -> Any:
+        """The sitemap entries recorded since the last call, as JSON (language_builds.py)."""
+        entries = [
+            {
+                "loc": entry.loc,
+                "lastmod": entry.lastmod.isoformat() if entry.lastmod else None,
+                "alternates": [list(pair) for pair in entry.alternates],
+            }
+            for entry in self.entries.values()
+        ]
+        self.entries = {}
+        return entries
+
+    def add_language_state(self, state: Any) -> None:
+        """Record the sitemap entries another language build took (take_language_state)."""
+        for item in state:
+            lastmod = item["lastmod"]
+            self.entries[item["loc"]] = SitemapEntry(
+                loc=item["loc"],
+                lastmod=datetime.fromisoformat(lastmod) if lastmod else None,
+                alternates=tuple((code, url) for code, url in item["alternates"]),
+            )
+
     # Runs after static-i18n's on_post_build (-100), which runs every other language's build
     # from inside the first one's: by then every page of every language is recorded.
     @event_priority(-200)
     def on_post_build(self, /, *, config: MkDocsConfig) -> None:
         """Write the sitemap (or sitemap index), its gzip copies and robots.txt, once."""
-        if is_nested_language_build(config):
+        if not runs_site_wide_steps(config):
             return
         site_dir = Path(config.site_dir)
         for option in ("share_image", "organization_logo"):

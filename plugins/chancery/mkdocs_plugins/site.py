@@ -12,15 +12,25 @@ from mkdocs.structure.files import File, Files, InclusionLevel
 from chancery.mkdocs_plugins.content import ContentPlugin, is_nested_language_build
 
 __all__ = [
+    "SiteWideStep",
     "absolute_url",
     "add_language_page",
     "content_plugin",
     "dest_uri",
     "is_nested_language_build",
+    "runs_site_wide_steps",
     "url_for_inner",
 ]
 
 CONTENT_PLUGIN = "chancery/content"
+
+
+class SiteWideStep:
+    """Marks a plugin whose on_post_build works once on the whole site, after every language.
+
+    `chancery merge` runs these steps, in their event order, on a site merged from languages
+    built on separate machines.
+    """
 
 
 def content_plugin(config: MkDocsConfig, needed_by: str) -> ContentPlugin:
@@ -31,6 +41,17 @@ def content_plugin(config: MkDocsConfig, needed_by: str) -> ContentPlugin:
             f"mkdocs.yml: plugins: {needed_by} needs {CONTENT_PLUGIN} listed before it"
         )
     return plugin
+
+
+def runs_site_wide_steps(config: MkDocsConfig) -> bool:
+    """Whether this build writes the site-wide files: sitemap, search index, headers, manifest.
+
+    Not a nested language build, and not a machine building some of the languages for CI
+    (`chancery build --languages`): `chancery merge` runs them on the merged site.
+    """
+    if is_nested_language_build(config):
+        return False
+    return getattr(config.plugins.get("chancery/languages"), "shard", None) is None
 
 
 def dest_uri(inner: str, config: MkDocsConfig) -> str:
