@@ -12,7 +12,9 @@ import json
 from pathlib import Path
 
 import pytest
+import yaml
 from bs4 import BeautifulSoup
+from mkdocs.exceptions import Abort
 
 from chancery.core.headers import (
     HEADERS_PATH,
@@ -24,6 +26,7 @@ from chancery.core.headers import (
     parse_headers_file,
     redirects_file,
 )
+from tests.conftest import TEST_NOW, build_in, of, page, site_config, write_tree
 
 EXECUTABLE = (None, "", "text/javascript", "application/javascript", "module")
 
@@ -41,14 +44,14 @@ def policy_of(site: Path) -> dict[str, list[str]]:
 
 def test_csp_allows_exactly_the_inline_scripts_of_the_build(demo_site: Path) -> None:
     expected: set[str] = set()
-    for page in demo_site.rglob("*.html"):
-        soup = BeautifulSoup(page.read_text("utf-8"), "lxml")
+    for built in demo_site.rglob("*.html"):
+        soup = BeautifulSoup(built.read_text("utf-8"), "lxml")
         for script in soup.find_all("script", src=False):
             if script.get("type") in EXECUTABLE:
                 digest = hashlib.sha256(script.string.encode("utf-8")).digest()
                 expected.add(f"'sha256-{base64.b64encode(digest).decode()}'")
-        assert not soup.find_all(style=True), f"{page}: style attribute"
-        assert not soup.find_all("style"), f"{page}: <style> element"
+        assert not soup.find_all(style=True), f"{built}: style attribute"
+        assert not soup.find_all("style"), f"{built}: <style> element"
     assert expected, "the demo has no inline script: Material changed"
     scripts = policy_of(demo_site)["script-src"]
     assert {source for source in scripts if source.startswith("'sha256-")} == expected
@@ -128,3 +131,59 @@ def test_404_rules_for_netlify_and_nginx() -> None:
     assert "error_page 404 /404.html;" in snippet
     assert "location /fr/ { error_page 404 /fr/404.html; }" in snippet
     assert "add_header Content-Security-Policy \"default-src 'self'\" always;" in snippet
+
+
+SMALL_SITE = {
+    "en/index.md": page("Home", "Welcome."),
+    "ko/index.md": page("홈", "환영합니다.", translation_of=of("en", "Welcome.")),
+}
+
+
+def _build_with_hook(root: Path, hook: str) -> Path:
+    """A small two-language site with chancery/headers and a MkDocs hook file."""
+    write_tree(root / "content", SMALL_SITE)
+    (root / "hook.py").write_text(hook, encoding="utf-8")
+    config = site_config((("en", "foreign"), ("ko", "domestic")))
+    config["plugins"].insert(config["plugins"].index("search"), "chancery/headers")
+    config["hooks"] = [str(root / "hook.py")]
+    (root / "mkdocs.yml").write_text(yaml.safe_dump(config, allow_unicode=True), "utf-8")
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setenv("CHANCERY_NOW", TEST_NOW)
+        return build_in(root)
+
+
+def test_a_page_changed_after_it_was_built_is_hashed_again(tmp_path: Path) -> None:
+    # Pages are hashed as they are built; one rewritten later must be read again.
+    site = _build_with_hook(
+        tmp_path,
+        "from pathlib import Path\n"
+        "from mkdocs.plugins import event_priority\n"
+        "@event_priority(-500)\n"
+        "def on_post_build(config):\n"
+        "    page = Path(config.site_dir) / 'index.html'\n"
+        "    html = page.read_text('utf-8')\n"
+        "    page.write_text(html.replace('</body>', '<script>window.late=1</script></body>'))\n",
+    )
+    assert "window.late=1" in (site / "index.html").read_text("utf-8")
+    assert csp_hash("window.late=1") in policy_of(site)["script-src"]
+
+
+@pytest.mark.parametrize(
+    ("markup", "message"),
+    [
+        ('<p onclick="go()">x</p>', "index.html: has inline event handlers (<p onclick>)"),
+        ('<p style="color: red">x</p>', "index.html: has a style attribute ('color: red')"),
+    ],
+)
+def test_inline_code_the_csp_would_block_stops_the_build(
+    tmp_path: Path, caplog: pytest.LogCaptureFixture, markup: str, message: str
+) -> None:
+    hook = (
+        "def on_post_page(output, page, config):\n"
+        "    if page.file.src_uri == 'en/index.md':\n"
+        f"        return output.replace('</article>', {markup!r} + '</article>')\n"
+        "    return output\n"
+    )
+    with pytest.raises(Abort):
+        _build_with_hook(tmp_path, hook)
+    assert message in caplog.text  # MkDocs logs a page's error, then aborts.

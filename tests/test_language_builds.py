@@ -83,8 +83,8 @@ def test_parallel_build_is_byte_identical_to_the_serial_build(
     out = project / "parallel"
     done = _chancery("build", "-f", str(config), "--site-dir", str(out), cwd=project)
     assert done.returncode == 0, done.stderr
-    # It did fork: five languages shared out between two processes.
-    assert "Building 2 groups of languages in parallel" in done.stderr
+    # It did fork: six languages shared out between two processes, the root one among them.
+    assert "Building the languages in 2 processes" in done.stderr
     parallel = _files(out)
     assert len(serial_site) > 500 and "manifest.json.sig" in " ".join(serial_site)
     assert sorted(parallel) == sorted(serial_site)
@@ -179,10 +179,43 @@ def test_a_language_failing_in_a_worker_fails_the_build_and_keeps_the_site(
     arabic.write_text(arabic.read_text("utf-8") + "\n[x](missing-page.md)\n", "utf-8")
     done = _chancery("build", cwd=project)
     assert done.returncode == 1
-    assert "Building 2 groups of languages in parallel" in done.stderr
+    assert "Building the languages in 2 processes" in done.stderr
     assert "missing-page.md" in done.stderr
     assert "Aborted with 1 warnings in strict mode" in done.stderr
     assert _files(site) == before
+
+
+def test_the_root_language_failing_stops_the_other_processes(tmp_path: Path) -> None:
+    project = _project(tmp_path, 30, 2)
+    # A crash in the root language's build, while the other languages are being built.
+    (project / "boom.py").write_text(
+        "def on_page_markdown(markdown, page, config, files):\n"
+        "    if page.file.src_uri == 'en/about.md':\n"
+        "        raise RuntimeError('boom in the root build')\n",
+        "utf-8",
+    )
+    settings = yaml.safe_load((project / "mkdocs.yml").read_text("utf-8"))
+    settings["hooks"] = [str(project / "boom.py")]
+    (project / "mkdocs.yml").write_text(yaml.safe_dump(settings, allow_unicode=True), "utf-8")
+    done = _chancery("build", cwd=project)
+    assert done.returncode != 0
+    assert "Building the languages in 2 processes" in done.stderr
+    assert "boom in the root build" in done.stderr and not (project / "site").exists()
+    # The other processes were stopped, not left to write into the abandoned build.
+    assert "Stopped the builds of " in done.stderr
+    assert _processes_in(project) == []
+
+
+def _processes_in(folder: Path) -> list[int]:
+    """Processes whose working folder is ``folder`` (a language build left running)."""
+    found = []
+    for entry in Path("/proc").iterdir():
+        try:
+            if entry.name.isdigit() and Path(os.readlink(entry / "cwd")) == folder:
+                found.append(int(entry.name))
+        except OSError:
+            continue
+    return found
 
 
 def test_languages_are_shared_out_by_weight_heaviest_first() -> None:

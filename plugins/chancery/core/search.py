@@ -14,6 +14,7 @@ import re
 import shutil
 import subprocess
 import sys
+from collections.abc import Iterable
 from pathlib import Path
 
 #: The folder of the search bundle: under search/, where Material's index used to be.
@@ -26,6 +27,8 @@ UNUSED_FILES = (
     "pagefind-modular-ui.js",
     "pagefind-highlight.js",
 )
+#: The bundle's list of languages and their index files.
+ENTRY_FILE = "pagefind-entry.json"
 #: The element of a Material page that holds the page's own content.
 _ARTICLE = re.compile(r'<article class="md-content__inner md-typeset"')
 _BODY_MARK = "data-pagefind-body"
@@ -42,21 +45,12 @@ def mark_indexable(html: str) -> str:
     return _ARTICLE.sub(lambda match: f"{match.group(0)} {_BODY_MARK}", html, count=1)
 
 
-def run_pagefind(site_dir: Path) -> None:
-    """Index ``site_dir`` into ``site_dir/pagefind`` with the Pagefind of this environment."""
-    bundle = site_dir / BUNDLE_DIR
-    if bundle.exists():
-        shutil.rmtree(bundle)
-    command = [
-        sys.executable,
-        "-m",
-        "pagefind",
-        "--site",
-        str(site_dir),
-        "--output-subdir",
-        BUNDLE_DIR,
-        "--silent",
-    ]
+def run_pagefind(site_dir: Path, output: Path, glob: str = "**/*.html") -> None:
+    """Index the pages of ``site_dir`` that ``glob`` matches into the bundle folder ``output``."""
+    if output.exists():
+        shutil.rmtree(output)
+    command = [sys.executable, "-m", "pagefind", "--site", str(site_dir)]
+    command += ["--glob", glob, "--output-path", str(output), "--silent"]
     try:
         result = subprocess.run(command, capture_output=True, text=True, check=False)
     except OSError as error:
@@ -66,6 +60,41 @@ def run_pagefind(site_dir: Path) -> None:
         raise SearchIndexError(
             "Pagefind failed: " + " | ".join(detail) + " (is `pagefind[extended]` installed?)"
         )
+
+
+def language_glob(site_dir: Path, prefix: str, other_prefixes: Iterable[str]) -> str:
+    """The glob of one language's pages: its folder, or everything outside the others'.
+
+    The root language's folders are those at the site's root when its build ends.
+    """
+    if prefix:
+        return f"{prefix.strip('/')}/**/*.html"
+    others = {other.strip("/") for other in other_prefixes}
+    folders = sorted(
+        entry.name
+        for entry in site_dir.iterdir()
+        if entry.is_dir() and entry.name not in others and not entry.name.startswith(".")
+    )
+    return "{" + ",".join(["*.html", *(f"{name}/**/*.html" for name in folders)]) + "}"
+
+
+def merge_bundles(parts: Iterable[Path], bundle: Path) -> None:
+    """One bundle from per-language ones, as one Pagefind run over every language writes it.
+
+    Pagefind names each index, fragment and language file by its content, and indexes each
+    language apart; only the entry file, which lists the languages, needs merging.
+    """
+    if bundle.exists():
+        shutil.rmtree(bundle)
+    bundle.mkdir(parents=True)
+    languages: dict[str, object] = {}
+    entry: dict[str, object] = {}
+    for part in parts:
+        entry = json.loads((part / ENTRY_FILE).read_text(encoding="utf-8"))
+        languages.update(entry.pop("languages"))  # type: ignore[call-overload]
+        shutil.copytree(part, bundle, dirs_exist_ok=True)
+    entry["languages"] = languages
+    (bundle / ENTRY_FILE).write_text(json.dumps(entry), encoding="utf-8")
     make_reproducible(bundle)
 
 
@@ -77,7 +106,7 @@ def make_reproducible(bundle: Path) -> None:
     """
     for name in UNUSED_FILES:
         (bundle / name).unlink(missing_ok=True)
-    entry = bundle / "pagefind-entry.json"
+    entry = bundle / ENTRY_FILE
     data = json.loads(entry.read_text(encoding="utf-8"))
     entry.write_text(
         json.dumps(data, sort_keys=True, ensure_ascii=False, separators=(",", ":")),

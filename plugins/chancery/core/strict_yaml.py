@@ -12,7 +12,13 @@ from dataclasses import dataclass
 from typing import Any
 
 import yaml
+from yaml.composer import Composer
+from yaml.constructor import BaseConstructor
 from yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
+from yaml.parser import Parser
+from yaml.reader import Reader
+from yaml.resolver import BaseResolver
+from yaml.scanner import Scanner
 
 #: Where a value sits: a tuple of keys and list indexes, as pydantic reports error locations.
 Location = tuple[str | int, ...]
@@ -38,13 +44,13 @@ class LoadedMapping:
     lines: dict[Location, int]
 
 
-class _StrictLoader(yaml.BaseLoader):
-    """BaseLoader keeps every scalar a string; we also refuse anchors, aliases and tags."""
+class _StrictComposer(Composer):
+    """BaseLoader's composer, which keeps every scalar a string, refusing anchors and tags."""
 
     line_offset = 1
 
     def compose_node(self, parent: Node | None, index: int) -> Node | None:
-        event = self.peek_event()  # type: ignore[no-untyped-call]
+        event = self.peek_event()  # type: ignore[attr-defined]  # From the parser it is mixed with.
         line = event.start_mark.line + self.line_offset
         if isinstance(event, yaml.AliasEvent):
             raise StrictYamlError(
@@ -64,15 +70,58 @@ class _StrictLoader(yaml.BaseLoader):
         return node
 
 
+class _StrictLoader(_StrictComposer, Reader, Scanner, Parser, BaseConstructor, BaseResolver):
+    """PyYAML's pure-Python reader: its error messages are the ones editors see."""
+
+    def __init__(self, stream: str) -> None:
+        Reader.__init__(self, stream)
+        Scanner.__init__(self)
+        Parser.__init__(self)
+        Composer.__init__(self)
+        BaseConstructor.__init__(self)
+        BaseResolver.__init__(self)
+
+
+_CParser: Any
+try:
+    from yaml.cyaml import CParser as _CParser  # type: ignore[attr-defined]
+except ImportError:  # pragma: no cover - PyYAML built without libyaml
+    _CParser = None
+
+if _CParser is not None:
+
+    class _FastStrictLoader(_StrictComposer, _CParser, BaseConstructor, BaseResolver):  # type: ignore[misc]
+        """The same composer on libyaml's events: the YAML is scanned and parsed in C."""
+
+        def __init__(self, stream: str) -> None:
+            _CParser.__init__(self, stream)
+            Composer.__init__(self)
+            BaseConstructor.__init__(self)
+            BaseResolver.__init__(self)
+
+    _LOADERS: tuple[type[_StrictComposer], ...] = (_FastStrictLoader, _StrictLoader)
+else:  # pragma: no cover
+    _LOADERS = (_StrictLoader,)
+
+
 def load_mapping(text: str, first_line: int = 1) -> LoadedMapping:
     """Read YAML that must hold one mapping; raise StrictYamlError on the first problem.
 
     ``first_line`` is the file line on which ``text`` starts, so that every line we report is
     a line the editor sees.
     """
-    offset = first_line
+    for loader in _LOADERS[:-1]:
+        # libyaml reads valid YAML some ten times faster; anything it does not accept is read
+        # again by PyYAML's own reader, whose messages (and verdicts) are the reference.
+        try:
+            return _load(text, first_line, loader)
+        except (yaml.YAMLError, StrictYamlError):
+            pass
+    return _load(text, first_line, _LOADERS[-1])
 
-    class _Loader(_StrictLoader):
+
+def _load(text: str, offset: int, loader: type[_StrictComposer]) -> LoadedMapping:
+    class _Loader(loader):  # type: ignore[valid-type,misc]
         line_offset = offset
 
     try:
@@ -122,7 +171,8 @@ class _NodeReader:
             return items
         assert isinstance(node, ScalarNode)
         value: str = node.value
-        if node.style is None and value in _NULLS:
+        # Plain scalars have no style (None from PyYAML's parser, "" from libyaml's).
+        if not node.style and value in _NULLS:
             return None
         return value
 

@@ -1,8 +1,10 @@
 """The headers plugin: a strict CSP for the built site, and a 404 page in every language.
 
-After static-i18n's last language build, it reads every built page, hashes the inline scripts
-Material wrote, and writes ``_headers`` (Netlify, Cloudflare Pages) with a Content-Security-
-Policy that allows exactly those, plus ``_redirects`` sending each language's missing pages to
+It hashes the inline scripts Material writes in each page as the page is built (in its
+language's build, from the HTML in memory); after the last language build it checks every HTML
+file of the site against those records, hashing any file written by other means or changed
+since, and writes ``_headers`` (Netlify, Cloudflare Pages) with a Content-Security-Policy that
+allows exactly those scripts, plus ``_redirects`` sending each language's missing pages to
 its own 404 page. static-i18n renders 404.html once per language into the same place, so the
 last language would win; this plugin renders Chancery's 404 template in each language and
 writes it under the language's prefix, the root language's at the root.
@@ -10,6 +12,7 @@ writes it under the language's prefix, the root language's at the root.
 
 from __future__ import annotations
 
+import hashlib
 from pathlib import Path
 from typing import Any
 from urllib.parse import urlsplit
@@ -20,6 +23,7 @@ from mkdocs.config import config_options as c
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
 from mkdocs.plugins import BasePlugin, event_priority, get_plugin_logger
+from mkdocs.structure.pages import Page as MkDocsPage
 from mkdocs.utils.templates import TemplateContext
 
 from chancery.core.headers import (
@@ -60,6 +64,9 @@ class HeadersPlugin(BasePlugin[HeadersPluginConfig], SiteWideStep):
     def __init__(self) -> None:
         #: The rendered 404 page of each language build so far, by URL prefix.
         self.not_found: dict[str, str] = {}
+        #: Each page's inline code, hashed as it was built: site path to (digest of the page,
+        #: script hashes, style hashes). The site-wide step re-reads only pages it lacks.
+        self.scanned: dict[str, tuple[str, list[str], list[str]]] = {}
         self._saved_alternate: Any = None
 
     # Runs with the other Chancery plugins; only resets state once per `mkdocs build`.
@@ -68,7 +75,17 @@ class HeadersPlugin(BasePlugin[HeadersPluginConfig], SiteWideStep):
         """Start a new set of 404 pages for each `mkdocs build`."""
         if not is_nested_language_build(config):
             self.not_found = {}
+            self.scanned = {}
         return config
+
+    # Runs after every other plugin's on_post_page: the page as it will be written.
+    @event_priority(-1000)
+    def on_post_page(self, output: str, /, *, page: MkDocsPage, config: MkDocsConfig) -> str:
+        """Hash the page's inline code now, in its language's build, from the HTML in memory."""
+        where = page.file.dest_uri
+        scripts, styles = _checked_inline_code(output, where)
+        self.scanned[where] = (_digest(_as_written(output)), scripts, styles)
+        return output
 
     def on_pre_template(
         self, template: Template, /, *, template_name: str, config: MkDocsConfig
@@ -121,13 +138,16 @@ class HeadersPlugin(BasePlugin[HeadersPluginConfig], SiteWideStep):
         return output_content
 
     def take_language_state(self) -> Any:
-        """The 404 pages rendered since the last call, by URL prefix (language_builds.py)."""
-        pages, self.not_found = self.not_found, {}
-        return pages
+        """The 404 pages and inline code found since the last call (language_builds.py)."""
+        state = {"not_found": self.not_found, "scanned": self.scanned}
+        self.not_found, self.scanned = {}, {}
+        return state
 
     def add_language_state(self, state: Any) -> None:
-        """Keep the 404 pages another language build took (take_language_state)."""
-        self.not_found.update(state)
+        """Keep what another language build found (take_language_state)."""
+        self.not_found.update(state["not_found"])
+        for where, (digest, scripts, styles) in state["scanned"].items():
+            self.scanned[where] = (digest, list(scripts), list(styles))
 
     # Runs after static-i18n's on_post_build (-100), which builds the other languages, and after
     # chancery/search (-300), whose bundle it must see, but before chancery/integrity (-1000),
@@ -145,20 +165,15 @@ class HeadersPlugin(BasePlugin[HeadersPluginConfig], SiteWideStep):
         scripts: set[str] = set()
         styles: set[str] = set()
         for page in sorted(site_dir.rglob("*.html")):
-            found = inline_code(page.read_text(encoding="utf-8"))
             where = page.relative_to(site_dir).as_posix()
-            if found.event_handlers:
-                raise PluginError(
-                    f"{where}: has inline event handlers ({', '.join(found.event_handlers)}), "
-                    "which the site's CSP blocks; move the code to a script file"
-                )
-            if found.style_attributes:
-                raise PluginError(
-                    f"{where}: has a style attribute ({found.style_attributes[0]!r}), which "
-                    "the site's CSP blocks; use a class and a rule in a stylesheet"
-                )
-            scripts.update(csp_hash(text) for text in found.scripts)
-            styles.update(csp_hash(text) for text in found.styles)
+            data = page.read_bytes()
+            known = self.scanned.get(where)
+            if known is not None and known[0] == _digest(data):
+                page_scripts, page_styles = known[1], known[2]
+            else:  # Written by other means (light pages, 404 pages), or changed since.
+                page_scripts, page_styles = _checked_inline_code(data.decode("utf-8"), where)
+            scripts.update(page_scripts)
+            styles.update(page_styles)
         policy = content_security_policy(scripts, styles, wasm=self.config.headers_allow_wasm)
         (site_dir / HEADERS_PATH).write_text(headers_file(policy), encoding="utf-8")
         if self.config.headers_redirects:
@@ -169,6 +184,31 @@ class HeadersPlugin(BasePlugin[HeadersPluginConfig], SiteWideStep):
             f"Wrote {HEADERS_PATH}: CSP allows {len(scripts)} inline scripts and "
             f"{len(styles)} inline styles by hash; {len(self.not_found)} 404 pages"
         )
+
+
+def _checked_inline_code(html: str, where: str) -> tuple[list[str], list[str]]:
+    """The CSP hashes of a page's inline scripts and styles; inline code CSP blocks stops it."""
+    found = inline_code(html)
+    if found.event_handlers:
+        raise PluginError(
+            f"{where}: has inline event handlers ({', '.join(found.event_handlers)}), "
+            "which the site's CSP blocks; move the code to a script file"
+        )
+    if found.style_attributes:
+        raise PluginError(
+            f"{where}: has a style attribute ({found.style_attributes[0]!r}), which "
+            "the site's CSP blocks; use a class and a rule in a stylesheet"
+        )
+    return [csp_hash(text) for text in found.scripts], [csp_hash(text) for text in found.styles]
+
+
+def _as_written(output: str) -> bytes:
+    # How MkDocs writes a page (mkdocs.commands.build._build_page).
+    return output.encode("utf-8", errors="xmlcharrefreplace")
+
+
+def _digest(data: bytes) -> str:
+    return hashlib.blake2b(data, digest_size=16).hexdigest()
 
 
 def _set_alternate(config: MkDocsConfig, value: Any) -> None:

@@ -16,6 +16,7 @@ from __future__ import annotations
 import json
 import logging
 import os
+import shutil
 import signal
 import sys
 import tempfile
@@ -47,6 +48,21 @@ class GathersAcrossLanguages(Protocol):
         """Add what one language build gathered (from :meth:`take_language_state`)."""
 
 
+@runtime_checkable
+class FinishesLanguage(Protocol):
+    """A plugin with work on one language's built pages, done in the process that built them."""
+
+    def finish_language(self, config: MkDocsConfig) -> None:
+        """Run once the current language's build has ended."""
+
+
+def finish_language(config: MkDocsConfig) -> None:
+    """Let each plugin finish the language just built (its search index, for one)."""
+    for plugin in config.plugins.values():
+        if isinstance(plugin, FinishesLanguage):
+            plugin.finish_language(config)
+
+
 def take_gathered(config: MkDocsConfig) -> Gathered:
     """Take what every gathering plugin collected in the build that just ended."""
     return {
@@ -73,52 +89,90 @@ def available_cores() -> int:
         return os.cpu_count() or 1
 
 
-def build_other_languages(
-    config: MkDocsConfig,
-    i18n: Any,
-    *,
-    jobs: int,
-    weight: Callable[[str], int],
-    only: Iterable[str] | None = None,
-) -> dict[str, Gathered]:
-    """After the root language's build: build the others; what each gathered, in build order.
+class LanguageBuilds:
+    """The builds of the languages after the root one, within one `mkdocs build`.
 
-    ``only`` limits the builds to some languages (one machine's share in CI).
+    With one job they run at the end of the root language's build, one after another, as
+    static-i18n runs them. With more, :meth:`start` (called as the root build gets its files,
+    after it has cleaned the site folder) forks one process for each group of languages but its
+    own, so that the root language builds alongside them; :meth:`finish` (at the end of the root
+    build) builds this process's group, waits for the others and returns what each language
+    gathered, in build order. ``only`` limits the builds to some languages (one machine's share
+    in CI); the root language is always built, as static-i18n builds the others from inside it.
     """
-    root = i18n.default_language
-    gathered = {root: take_gathered(config)}
-    wanted = None if only is None else set(only)
-    others = [
-        code for code in i18n.build_languages if code != root and (wanted is None or code in wanted)
-    ]
-    # Nested builds know themselves by this flag (see is_nested_language_build); static-i18n's
-    # on_post_build, which would build every language again, returns at once when it is set.
-    i18n.building = True
-    try:
-        gathered.update(build_languages(config, i18n, others, jobs=jobs, weight=weight))
-    finally:
-        i18n.current_language = root
-    return {code: gathered[code] for code in i18n.build_languages if code in gathered}
 
+    def __init__(
+        self,
+        config: MkDocsConfig,
+        i18n: Any,
+        *,
+        jobs: int,
+        weight: Callable[[str], int],
+        only: Iterable[str] | None = None,
+    ) -> None:
+        self.config, self.i18n = config, i18n
+        self.root: str = i18n.default_language
+        wanted = None if only is None else set(only)
+        self.languages = [
+            code
+            for code in i18n.build_languages
+            if code != self.root and (wanted is None or code in wanted)
+        ]
+        self.groups = share_out([self.root, *self.languages], weight, jobs)
+        #: The languages this process builds after the root one.
+        self.here = list(self.languages)
+        self.children: dict[int, tuple[list[str], Path]] = {}
+        self.folder: Path | None = None
 
-def build_languages(
-    config: MkDocsConfig,
-    i18n: Any,
-    languages: list[str],
-    *,
-    jobs: int,
-    weight: Callable[[str], int],
-) -> dict[str, Gathered]:
-    """Build ``languages`` (static-i18n's nested builds); return what each one gathered.
+    def start(self) -> None:
+        """Fork a process for every group of languages but the root language's."""
+        if len(self.groups) < 2 or not _can_fork():
+            return
+        mine = next(group for group in self.groups if self.root in group)
+        self.here = [code for code in mine if code != self.root]
+        self.folder = Path(tempfile.mkdtemp(prefix="chancery-languages-"))
+        log.info(f"Building the languages in {len(self.groups)} processes: {self.groups}")
+        others = [group for group in self.groups if group is not mine]
+        for index, group in enumerate(others):
+            result = self.folder / f"{index}.json"
+            _flush_output()
+            pid = os.fork()
+            if pid == 0:
+                self.children, self.folder = {}, None  # Its siblings are not its to stop.
+                _run_child(self.config, self.i18n, group, result)
+            self.children[pid] = (group, result)
 
-    ``jobs`` processes at most; ``weight`` (a language's page count) shares the languages out
-    so that the processes finish together. Fewer than two jobs, a single language, a platform
-    without ``fork`` or a process already running threads (``mkdocs serve``) build here, in order.
-    """
-    groups = share_out(languages, weight, jobs)
-    if len(groups) < 2 or not _can_fork():
-        return _build_here(config, i18n, languages)
-    return _build_forked(config, i18n, groups)
+    def finish(self) -> dict[str, Gathered]:
+        """After the root build: build this process's languages, then collect every one."""
+        finish_language(self.config)
+        gathered = {self.root: take_gathered(self.config)}
+        # Nested builds know themselves by this flag (see is_nested_language_build); static-i18n's
+        # on_post_build, which would build every language again, returns at once when it is set.
+        self.i18n.building = True
+        try:
+            gathered.update(_build_here(self.config, self.i18n, self.here))
+            while self.children:
+                pid, _ = os.wait()
+                group, result = self.children.pop(pid)
+                gathered.update(_read_result(group, result))
+        finally:
+            self.i18n.current_language = self.root
+            self.abandon()
+        return {code: gathered[code] for code in self.i18n.build_languages if code in gathered}
+
+    def abandon(self) -> None:
+        """Stop the processes still building (the build failed), and clean up."""
+        for pid in self.children:
+            os.kill(pid, signal.SIGTERM)
+        for pid in self.children:
+            os.waitpid(pid, 0)
+        if self.children:
+            stopped = sorted(code for group, _ in self.children.values() for code in group)
+            log.info(f"Stopped the builds of {', '.join(stopped)}")
+        self.children = {}
+        if self.folder is not None:
+            shutil.rmtree(self.folder, ignore_errors=True)
+            self.folder = None
 
 
 def share_out(languages: list[str], weight: Callable[[str], int], jobs: int) -> list[list[str]]:
@@ -147,6 +201,7 @@ def _build_here(config: MkDocsConfig, i18n: Any, languages: Iterable[str]) -> di
         for code in languages:
             i18n.current_language = code
             build(config, dirty=False)
+            finish_language(config)
             gathered[code] = take_gathered(config)
     finally:
         utils.clean_directory = clean_directory
@@ -157,35 +212,11 @@ def _keep_directory(directory: str) -> None:
     """Stands in for MkDocs' clean_directory during the language builds."""
 
 
-def _build_forked(config: MkDocsConfig, i18n: Any, groups: list[list[str]]) -> dict[str, Gathered]:
-    log.info(f"Building {len(groups)} groups of languages in parallel: {groups}")
-    with tempfile.TemporaryDirectory(prefix="chancery-languages-") as folder:
-        children: dict[int, tuple[list[str], Path]] = {}
-        for index, group in enumerate(groups):
-            result = Path(folder) / f"{index}.json"
-            _flush_output()
-            pid = os.fork()
-            if pid == 0:
-                _run_child(config, i18n, group, result)
-            children[pid] = (group, result)
-        gathered: dict[str, Gathered] = {}
-        try:
-            while children:
-                pid, _ = os.wait()
-                group, result = children.pop(pid)
-                gathered.update(_read_result(group, result))
-        finally:
-            for pid in children:  # A group failed: stop the others, and reap them.
-                os.kill(pid, signal.SIGTERM)
-            for pid in children:
-                os.waitpid(pid, 0)
-    return gathered
-
-
 def _run_child(config: MkDocsConfig, i18n: Any, group: list[str], result: Path) -> NoReturn:
     status = 1
     try:
         take_gathered(config)  # The parent reports what its own build gathered.
+        i18n.building = True  # This process builds nested languages only.
         outcome: dict[str, Any] = {"gathered": _build_here(config, i18n, group)}
         status = 0
     except BaseException as error:

@@ -39,9 +39,9 @@ from chancery.core.translations import (
 )
 from chancery.mkdocs_plugins.language_builds import (
     Gathered,
+    LanguageBuilds,
     add_gathered,
     available_cores,
-    build_other_languages,
 )
 from chancery.mkdocs_plugins.site import (
     absolute_url,
@@ -79,6 +79,8 @@ class LanguagesPlugin(BasePlugin[LanguagesPluginConfig]):
         #: Set by `chancery build --languages`: build only these, and leave the site-wide steps
         #: to `chancery merge` (CI building languages on separate machines).
         self.shard: Shard | None = None
+        #: The other languages' builds, started during the root language's build.
+        self.builds: LanguageBuilds | None = None
 
     # Runs after chancery/content (same priority, later in `plugins:`), which builds the catalog,
     # and before static-i18n (priority -100).
@@ -103,7 +105,26 @@ class LanguagesPlugin(BasePlugin[LanguagesPluginConfig]):
     # static-i18n's (-100), whose one-after-another loop it replaces.
     @event_priority(-99)
     def on_post_build(self, /, *, config: MkDocsConfig) -> None:
-        """Build the other languages, in parallel processes, then hand their findings over."""
+        """Finish the other languages' builds, then hand over what they gathered."""
+        builds, self.builds = self.builds, None
+        if builds is None or is_nested_language_build(config):
+            return
+        gathered = builds.finish()
+        if self.shard is not None:
+            self.shard.write(gathered)
+            return
+        for code in gathered:
+            add_gathered(config, gathered[code])
+
+    def on_build_error(self, /, *, error: Exception) -> None:
+        """Stop the other languages' processes: the build has failed."""
+        if self.builds is not None:
+            self.builds.abandon()
+            self.builds = None
+
+    def _start_language_builds(self, config: MkDocsConfig) -> None:
+        # In the root language's build, once it has cleaned the site folder: the other
+        # languages start building now, in parallel processes, unless build_jobs is 1.
         i18n = config.plugins.get("i18n")
         if i18n is None or is_nested_language_build(config) or _keeps_material_search(config):
             return  # One language, a nested build, or static-i18n's loop merges Material search.
@@ -114,24 +135,21 @@ class LanguagesPlugin(BasePlugin[LanguagesPluginConfig]):
             )
         catalog = content_plugin(config, "chancery/languages").state()[1]
         sizes = {code: len(catalog.in_language(code)) for code in i18n.build_languages}
-        gathered = build_other_languages(
+        self.builds = LanguageBuilds(
             config,
             i18n,
             jobs=self.config.build_jobs or available_cores(),
             weight=lambda code: sizes[code],
             only=self.shard.languages if self.shard else None,
         )
-        if self.shard is not None:
-            self.shard.write(gathered)
-            return
-        for code in gathered:
-            add_gathered(config, gathered[code])
+        self.builds.start()
 
     # Runs after static-i18n's on_files (priority -100) has chosen this language's files, so
     # that our fallback pages join them for this language only.
     @event_priority(-110)
     def on_files(self, files: Files, /, *, config: MkDocsConfig) -> Files:
         """Add an honest fallback page for every page missing in this language."""
+        self._start_language_builds(config)
         content = content_plugin(config, "chancery/languages")
         languages, catalog, _ = content.state()
         reader = content.reader_language(config)

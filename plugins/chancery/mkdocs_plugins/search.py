@@ -8,6 +8,7 @@ runs Pagefind once over the whole site after the last language build.
 
 from __future__ import annotations
 
+import shutil
 from pathlib import Path
 
 from mkdocs.config import base
@@ -21,11 +22,14 @@ from mkdocs.structure.pages import Page as MkDocsPage
 from mkdocs.utils.templates import TemplateContext
 
 from chancery.core.labels import label
+from chancery.core.languages import LanguagePolicy
 from chancery.core.search import (
     BUNDLE_DIR,
     SearchIndexError,
     index_sizes,
+    language_glob,
     mark_indexable,
+    merge_bundles,
     run_pagefind,
 )
 from chancery.mkdocs_plugins.content import ASSETS_URL
@@ -39,6 +43,8 @@ from chancery.mkdocs_plugins.site import (
 log = get_plugin_logger(__name__)
 
 SEARCH_TEMPLATE = "chancery/search.html"
+#: Where each language's own index waits, under its prefix, until the site-wide merge.
+PART_DIR = ".chancery-search-part"
 STYLESHEET = f"{ASSETS_URL}/search.css"
 #: Material's search engine (theme files); without Material's search plugin nothing loads them.
 MATERIAL_SEARCH_FILES = ("assets/javascripts/lunr/", "assets/javascripts/workers/search.")
@@ -142,21 +148,48 @@ class SearchPlugin(BasePlugin[SearchPluginConfig], SiteWideStep):
             return output
         return mark_indexable(output)
 
-    # Runs after static-i18n's on_post_build (-100), which builds the other languages, and
+    def finish_language(self, config: MkDocsConfig) -> None:
+        """Index this language's pages in the process that built them, once its build ends.
+
+        Indexing then runs alongside the other languages' builds (language_builds.py).
+        """
+        content = content_plugin(config, "chancery/search")
+        policy, _, _ = content.state()
+        self._index_language(config, policy, content.reader_language(config).code)
+
+    # Runs after chancery/languages' on_post_build (-99), which builds the other languages, and
     # before chancery/headers (-900) and chancery/integrity (-1000), which must see the bundle.
     @event_priority(-300)
     def on_post_build(self, /, *, config: MkDocsConfig) -> None:
-        """Index the whole site once, each language apart (Pagefind splits by <html lang>)."""
+        """Merge each language's index into the site's bundle (Pagefind splits by <html lang>)."""
         if not runs_site_wide_steps(config):
             return
         site_dir = Path(config.site_dir)
-        try:
-            run_pagefind(site_dir)
-        except SearchIndexError as error:
-            raise PluginError(f"chancery/search: {error}") from error
+        policy, _, _ = content_plugin(config, "chancery/search").state()
+        parts = []
+        for code in policy.codes:
+            part = site_dir / policy.url_prefix(code) / PART_DIR
+            if not part.is_dir():  # Built by static-i18n's own loop: index it now.
+                self._index_language(config, policy, code)
+            parts.append(part)
+        merge_bundles(parts, site_dir / BUNDLE_DIR)
+        for part in parts:
+            shutil.rmtree(part)
         sizes = index_sizes(site_dir / BUNDLE_DIR)
         summary = ", ".join(f"{code} {size // 1024} KiB" for code, size in sorted(sizes.items()))
         log.info(f"Search index per language: {summary}")
+
+    def _index_language(self, config: MkDocsConfig, policy: LanguagePolicy, code: str) -> None:
+        # Into a private folder under the language's prefix, which travels with the language's
+        # pages when languages are built on separate machines (chancery merge).
+        site_dir = Path(config.site_dir)
+        prefix = policy.url_prefix(code)
+        others = [policy.url_prefix(other) for other in policy.codes if other != code]
+        glob = language_glob(site_dir, prefix, [other for other in others if other])
+        try:
+            run_pagefind(site_dir, site_dir / prefix / PART_DIR, glob)
+        except SearchIndexError as error:
+            raise PluginError(f"chancery/search: {error}") from error
 
     def _search_url(self, config: MkDocsConfig) -> str:
         content = content_plugin(config, "chancery/search")
