@@ -34,10 +34,21 @@ REPO = Path(__file__).resolve().parent.parent
 DEMO_CONFIG = REPO / "mkdocs.yml"
 #: The build clock of every benchmark build (as in the tests): results do not drift by day.
 NOW = "2026-11-22T12:00:00+00:00"
-#: chancery builds the languages after the first in parallel, one process per core;
-#: chancery-serial builds them one after another in one process (build_jobs: 1), as stock does;
-#: chancery-uncached turns the template cache off, to measure what it saves.
-STACKS = ("stock", "chancery", "chancery-serial", "chancery-uncached")
+#: chancery: a full build, languages in parallel (one process per core), Markdown cache cold;
+#: chancery-warm: the same build again with the Markdown cache chancery left (CI keeps it);
+#: chancery-edit: after a one-page edit (the article below), with that cache;
+#: chancery-serial: languages one after another in one process (build_jobs: 1), no cache;
+#: chancery-uncached: chancery with its template cache off, to measure what that saves.
+STACKS = (
+    "stock",
+    "chancery",
+    "chancery-warm",
+    "chancery-edit",
+    "chancery-serial",
+    "chancery-uncached",
+)
+#: Stacks that reuse the Markdown cache of the `chancery` stack (which must run first).
+WARM_STACKS = ("chancery-warm", "chancery-edit")
 #: Sizes named by issue 9; `make bench` measures what fits in one sitting, see the README.
 FULL_SIZES = "100x6,1000x6,5000x3,1000x1,1000x3"
 QUICK_SIZES = "100x6,100x1,100x3,200x6"
@@ -57,10 +68,13 @@ def _env_default(loader: yaml.SafeLoader, node: yaml.Node) -> Any:
 _DemoLoader.add_constructor("!ENV", _env_default)
 
 
-def chancery_config(corpus: Corpus, *, build_jobs: int = 0) -> dict[str, Any]:
+def chancery_config(
+    corpus: Corpus, *, build_jobs: int = 0, markdown_cache: str | None = None
+) -> dict[str, Any]:
     """The demo portal's configuration and plugin set, on the corpus, with the gate at warn.
 
-    ``build_jobs``: processes for the languages after the first (0: one per core).
+    ``build_jobs``: processes for the languages after the first (0: one per core);
+    ``markdown_cache``: the folder of the Markdown cache ("" for none; default: the demo's).
     """
     config: dict[str, Any] = yaml.load(DEMO_CONFIG.read_text(encoding="utf-8"), _DemoLoader)
     config["docs_dir"] = str(corpus.content_dir)
@@ -70,6 +84,8 @@ def chancery_config(corpus: Corpus, *, build_jobs: int = 0) -> dict[str, Any]:
         name, options = next(iter(plugin.items())) if isinstance(plugin, dict) else (plugin, None)
         if name == "chancery/content":
             options["languages"] = [lang for lang in options["languages"] if lang["code"] in codes]
+            if markdown_cache is not None:
+                options["markdown_cache"] = markdown_cache
         elif name == "chancery/languages":
             options["translation_gate"] = "warn"
             options["build_jobs"] = build_jobs
@@ -109,9 +125,10 @@ def measure(command: list[str], env: dict[str, str], log: Path) -> dict[str, Any
     """Run ``command``; its wall time, CPU time and peak memory.
 
     CPU time and the largest process's peak RSS come from os.wait4's rusage, which covers the
-    child and every process it waited for (the parallel language builds). The tree's peak is
-    the sum of the RSS of the child and its descendants, sampled every 0.1 s: an upper bound,
-    as pages the forked builds share are counted once per process.
+    child and every process it waited for (the parallel language builds). The tree's peaks,
+    sampled every 0.25 s, sum the child's and its descendants' RSS (an upper bound: pages the
+    forked builds share count once per process) and PSS (shared pages split between their
+    processes: the memory the build really holds).
     """
     with log.open("wb") as output:
         start = time.perf_counter()
@@ -128,60 +145,77 @@ def measure(command: list[str], env: dict[str, str], log: Path) -> dict[str, Any
         # Linux reports ru_maxrss in KiB.
         "peak_rss_mb": round(usage.ru_maxrss / 1024, 1),
         "peak_tree_rss_mb": round(sampler.peak / 2**20, 1),
+        "peak_tree_pss_mb": round(sampler.peak_pss / 2**20, 1),
         "returncode": process.returncode,
     }
 
 
 class _TreeMemory(threading.Thread):
-    """Samples the summed RSS of a process and all its descendants (Linux /proc)."""
+    """Samples the memory of a process and all its descendants (Linux /proc)."""
 
     def __init__(self, root: int) -> None:
         super().__init__(daemon=True)
         self.root = root
         self.peak = 0
+        self.peak_pss = 0
         self._done = threading.Event()
 
     def run(self) -> None:
-        while not self._done.wait(0.1):
-            self.peak = max(self.peak, _tree_rss(self.root))
+        while not self._done.wait(0.25):
+            rss, pss = _tree_memory(self.root)
+            self.peak = max(self.peak, rss)
+            self.peak_pss = max(self.peak_pss, pss)
 
     def stop(self) -> None:
         self._done.set()
         self.join()
 
 
-def _tree_rss(root: int) -> int:
+def _tree_memory(root: int) -> tuple[int, int]:
+    """Bytes of the tree under ``root``: summed RSS, and summed PSS (shared pages split)."""
     parents: dict[int, int] = {}
-    sizes: dict[int, int] = {}
-    page = os.sysconf("SC_PAGE_SIZE")
     for entry in os.scandir("/proc"):
-        if not entry.name.isdigit():
-            continue
-        try:
-            stat = Path(entry.path, "stat").read_text()
-            statm = Path(entry.path, "statm").read_text()
-        except OSError:
-            continue  # The process ended while we looked.
-        pid = int(entry.name)
-        parents[pid] = int(stat.rpartition(")")[2].split()[1])
-        sizes[pid] = int(statm.split()[1]) * page
+        if entry.name.isdigit():
+            try:
+                stat = Path(entry.path, "stat").read_text()
+            except OSError:
+                continue  # The process ended while we looked.
+            parents[int(entry.name)] = int(stat.rpartition(")")[2].split()[1])
     children: dict[int, list[int]] = {}
     for pid, parent in parents.items():
         children.setdefault(parent, []).append(pid)
-    total, waiting = 0, [root]
+    rss = pss = 0
+    waiting = [root]
     while waiting:
         pid = waiting.pop()
-        total += sizes.get(pid, 0)
         waiting += children.get(pid, [])
-    return total
+        try:
+            rollup = Path(f"/proc/{pid}/smaps_rollup").read_text()
+        except OSError:
+            continue
+        for line in rollup.splitlines():
+            name, _, value = line.partition(":")
+            if name in ("Rss", "Pss"):
+                kib = int(value.split()[0]) * 1024
+                rss, pss = (rss + kib, pss) if name == "Rss" else (rss, pss + kib)
+    return rss, pss
 
 
 def build(stack: str, corpus: Corpus, work: Path) -> dict[str, Any]:
     """Build ``corpus`` with ``stack`` in a fresh subprocess and describe the result."""
+    cache = work / "markdown-cache"
+    if stack == "chancery":
+        shutil.rmtree(cache, ignore_errors=True)  # Cold; the warm stacks reuse it.
     if stack == "stock":
         config = stock_config(corpus)
+    elif stack == "chancery-serial":
+        config = chancery_config(corpus, build_jobs=1, markdown_cache="")
     else:
-        config = chancery_config(corpus, build_jobs=1 if stack == "chancery-serial" else 0)
+        config = chancery_config(corpus, markdown_cache=str(cache))
+    edited = corpus.content_dir / "en" / corpus.article
+    original = edited.read_bytes()
+    if stack == "chancery-edit":  # A one-sentence edit to one article.
+        edited.write_bytes(original + b"\nOne more sentence, added by an editor.\n")
     config_file = work / f"mkdocs-{stack}.yml"
     config_file.write_text(yaml.safe_dump(config, allow_unicode=True), encoding="utf-8")
     site = work / f"site-{stack}"
@@ -190,7 +224,10 @@ def build(stack: str, corpus: Corpus, work: Path) -> dict[str, Any]:
     env[template_cache.SWITCH] = "off" if stack == "chancery-uncached" else "on"
     log = work / f"build-{stack}.log"
     command = [sys.executable, "-m", "mkdocs", "build", "-q", "-f", str(config_file)]
-    result = measure([*command, "-d", str(site)], env, log)
+    try:
+        result = measure([*command, "-d", str(site)], env, log)
+    finally:
+        edited.write_bytes(original)
     # The demo's plugin set changes as the project grows: record the one measured.
     result["plugins"] = [next(iter(p)) if isinstance(p, dict) else p for p in config["plugins"]]
     lines = log.read_text(encoding="utf-8", errors="replace").splitlines()
@@ -295,6 +332,11 @@ def main(argv: list[str] | None = None) -> int:
     stacks = tuple(s for s in args.stacks.split(",") if s)
     if unknown := set(stacks) - set(STACKS):
         parser.error(f"--stacks: unknown {', '.join(sorted(unknown))}; use {', '.join(STACKS)}")
+    for warm in WARM_STACKS:
+        if warm in stacks and (
+            "chancery" not in stacks or stacks.index(warm) < stacks.index("chancery")
+        ):
+            parser.error(f"--stacks: {warm} reuses the cache of `chancery`: list chancery first")
     if args.keep:
         args.keep.mkdir(parents=True, exist_ok=True)
     results: dict[str, Any] = {"runs": []}

@@ -86,6 +86,12 @@ def summarise(profile: Path) -> dict[str, Any]:
             {"function": f"{Path(file).name}:{line}:{func}", "cumulative_s": round(row[3], 2)}
             for (file, line, func), row in top[:40]
         ],
+        "top_self": [
+            {"function": f"{Path(file).name}:{line}:{func}", "self_s": round(row[2], 2)}
+            for (file, line, func), row in sorted(
+                table.items(), key=lambda item: item[1][2], reverse=True
+            )[:30]
+        ],
     }
 
 
@@ -118,7 +124,8 @@ def main(argv: list[str] | None = None) -> int:
         shutil.rmtree(work, ignore_errors=True)
     args.out.parent.mkdir(parents=True, exist_ok=True)
     args.out.write_text(json.dumps(summary, indent=2) + "\n", encoding="utf-8")
-    print(json.dumps({k: v for k, v in summary.items() if k != "top_cumulative"}, indent=2))
+    brief = {k: v for k, v in summary.items() if not k.startswith("top_")}
+    print(json.dumps(brief, indent=2))
     return 0
 
 

@@ -10,6 +10,8 @@ import sys
 from pathlib import Path
 from typing import Any
 
+from bench.harness import STACKS
+
 
 def _mb(value: float | None) -> str:
     return "n/a" if value is None else f"{value / 1e6:,.1f} MB"
@@ -22,12 +24,12 @@ def _kb(value: float | None) -> str:
 def table(results: dict[str, Any]) -> str:
     """One row per build: absolute figures, and Chancery's ratio to stock in the same run."""
     lines = [
-        "| size | stack | wall s | CPU s | peak RSS MB | output | HTML pages | article HTML "
-        "| wall ratio | CPU ratio |",
+        "| size | stack | wall s | CPU s | peak MB (largest process / whole build) | output "
+        "| HTML pages | article HTML | wall ratio | CPU ratio |",
         "|---|---|---:|---:|---:|---:|---:|---:|---:|---:|",
     ]
     for run in results["runs"]:
-        for stack in ("stock", "chancery", "chancery-uncached"):
+        for stack in STACKS:
             figures = run.get(stack)
             ratio = run.get(f"{stack.replace('-', '_')}_vs_stock", {})
             if figures is None:
@@ -37,9 +39,13 @@ def table(results: dict[str, Any]) -> str:
                 continue
             wall = f"**{ratio['wall']}x**" if ratio else ""
             cpu = f"{ratio['cpu']}x" if ratio else ""
+            # The whole build: PSS where measured, else the RSS sum (an upper bound, marked ≤).
+            pss, tree = figures.get("peak_tree_pss_mb"), figures.get("peak_tree_rss_mb")
+            whole = f"{pss}" if pss else (f"≤ {tree}" if tree else "n/a")
+            memory = f"{figures['peak_rss_mb']} / {whole}"
             lines.append(
                 f"| {run['size']} | {stack} | {figures['wall_s']} | {figures['cpu_s']} "
-                f"| {figures['peak_rss_mb']} | {_mb(figures['output_bytes'])} "
+                f"| {memory} | {_mb(figures['output_bytes'])} "
                 f"| {figures['html_pages']} | {_kb(figures['article_html_bytes'])} "
                 f"| {wall} | {cpu} |"
             )

@@ -77,6 +77,11 @@ def test_harness_rejects_a_language_count_it_has_no_corpus_for() -> None:
         harness.main(["--sizes", "5x4", "--out", "/dev/null"])
 
 
+def test_harness_needs_the_cold_build_before_the_warm_ones() -> None:
+    with pytest.raises(SystemExit):
+        harness.main(["--sizes", "5x2", "--stacks", "chancery-warm,chancery", "--out", "/dev/null"])
+
+
 def _site_files(site: Path) -> dict[str, bytes]:
     return {p.relative_to(site).as_posix(): p.read_bytes() for p in site.rglob("*") if p.is_file()}
 

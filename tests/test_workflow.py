@@ -89,3 +89,10 @@ def test_languages_can_build_on_separate_runners_on_one_clock() -> None:
     assert merge["env"]["CHANCERY_NOW"] == "${{ needs.prepare.outputs.now }}"
     assert any("chancery merge shards/*" in step.get("run", "") for step in merge["steps"])
     assert any(step.get("uses") == "actions/upload-pages-artifact@v3" for step in merge["steps"])
+
+
+def test_the_markdown_cache_is_kept_between_runs() -> None:
+    jobs = _workflow()["jobs"]
+    for name in ("build", "shard"):
+        caches = [step for step in jobs[name]["steps"] if step.get("uses") == "actions/cache@v4"]
+        assert caches and caches[0]["with"]["path"] == ".cache/chancery/markdown", name

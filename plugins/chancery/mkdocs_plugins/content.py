@@ -8,6 +8,7 @@ MkDocs the checked body and metadata instead.
 from __future__ import annotations
 
 import logging
+import time
 from datetime import datetime
 from pathlib import Path
 from typing import Any
@@ -39,7 +40,8 @@ from chancery.core.languages import Language, LanguagePolicy, PolicyError
 from chancery.core.presentation import PageView
 from chancery.core.sanitize import sanitise_html
 from chancery.core.schedule import is_live
-from chancery.mkdocs_plugins import template_cache
+from chancery.mkdocs_plugins import markdown_cache, template_cache
+from chancery.mkdocs_plugins.markdown_cache import PURE_EXTENSIONS, MarkdownCache
 
 log = get_plugin_logger(__name__)
 
@@ -67,6 +69,9 @@ class ContentPluginConfig(base.Config):
     #: The regions pages address in `audiences`: `{slug, names: {en: ...}, countries: [MX, ...],
     #: languages: [es, ...]}`; any other slug in `audiences` fails the build.
     regions = c.ListOfItems(c.Type(dict), default=[])
+    #: Where rendered Markdown is kept between builds (relative to mkdocs.yml); "" turns the
+    #: cache off. Used only with Markdown extensions that depend on the page alone.
+    markdown_cache = c.Type(str, default=".cache/chancery/markdown")
 
 
 class ContentPlugin(BasePlugin[ContentPluginConfig]):
@@ -85,6 +90,10 @@ class ContentPlugin(BasePlugin[ContentPluginConfig]):
         logging.getLogger("mkdocs.structure.nav").addFilter(_WithheldNavReferences(self))
         #: Compiled templates, shared by static-i18n's language builds (template_cache.py).
         self.templates = template_cache.MemoryBytecodeCache()
+        #: Rendered Markdown kept between builds (markdown_cache.py), or None.
+        self.markdown_cache: MarkdownCache | None = None
+        #: When this `mkdocs build` started: cache entries older and unused are removed.
+        self.started = 0.0
 
     # Runs before static-i18n's on_config (priority -100), so that a content error stops the
     # build before any language is configured or any file is written.
@@ -100,6 +109,8 @@ class ContentPlugin(BasePlugin[ContentPluginConfig]):
         self.regions = self._resolve_regions()
         self.now = self._resolve_clock()
         self.catalog = self._resolve_catalog(config, self.policy)
+        self.started = time.time()
+        self.markdown_cache = self._resolve_markdown_cache(config)
         return config
 
     def on_env(
@@ -171,6 +182,8 @@ class ContentPlugin(BasePlugin[ContentPluginConfig]):
         record = self._record(page)
         if record is not None:
             page.meta = _render_meta(record)
+        if self.markdown_cache is not None:
+            self.markdown_cache.attach(page)
         return markdown
 
     # Runs first among on_page_content handlers: it cleans what authors wrote, and plugins
@@ -208,6 +221,21 @@ class ContentPlugin(BasePlugin[ContentPluginConfig]):
         context["chancery"] = view  # type: ignore[typeddict-unknown-key]
         return context
 
+    def finish_language(self, config: MkDocsConfig) -> None:
+        """Report how much rendered Markdown this language's build reused."""
+        cache = self.markdown_cache
+        if cache is not None and cache.hits + cache.misses:
+            language = self._reader_language(config).code
+            log.info(
+                f"Markdown cache: {cache.hits} pages reused, {cache.misses} rendered ({language})"
+            )
+            cache.hits = cache.misses = 0
+
+    def prune_markdown_cache(self) -> None:
+        """After a whole site's build: drop cached Markdown that this build did not use."""
+        if self.markdown_cache is not None:
+            markdown_cache.prune(self.markdown_cache.folder, self.started)
+
     def add_alias(self, src_uri: str, record: Page) -> None:
         """Serve ``record`` at ``src_uri`` in this language build (a fallback page)."""
         self.aliases[src_uri] = record
@@ -242,6 +270,18 @@ class ContentPlugin(BasePlugin[ContentPluginConfig]):
             return self.policy.get(code)
         except KeyError:
             return self.policy.root
+
+    def _resolve_markdown_cache(self, config: MkDocsConfig) -> MarkdownCache | None:
+        folder = self.config.markdown_cache.strip()
+        if not folder:
+            return None
+        if not markdown_cache.usable(config):
+            log.info(
+                "Markdown cache off: a Markdown extension in mkdocs.yml may read other files "
+                f"(known to depend on the page alone: {', '.join(sorted(PURE_EXTENSIONS))})"
+            )
+            return None
+        return MarkdownCache(Path(config.config_file_path).parent / folder, config)
 
     def _resolve_policy(self, config: MkDocsConfig) -> LanguagePolicy:
         try:
