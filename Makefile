@@ -60,7 +60,7 @@ bench: setup
 bench-quick: setup
 	$(BIN)/python -m bench.harness --sizes 30x6 --out bench/results/quick.json
 
-# The issue's sizes, 5000x3 included (stock's 5000x3 build alone takes most of an hour).
+# The issue's sizes, 5000x3 included (about 40 minutes; stock's 5000x3 build alone ~10).
 bench-full: setup
 	$(BIN)/python -m bench.harness --full --stacks $(BENCH_STACKS) --out bench/results/full.json
 

@@ -38,7 +38,9 @@ NOW = "2026-11-22T12:00:00+00:00"
 #: chancery-warm: the same build again with the Markdown cache chancery left (CI keeps it);
 #: chancery-edit: after a one-page edit (the article below), with that cache;
 #: chancery-serial: languages one after another in one process (build_jobs: 1), no cache;
-#: chancery-uncached: chancery with its template cache off, to measure what that saves.
+#: chancery-uncached: chancery with its template cache off, to measure what that saves;
+#: chancery-listed: chancery with campaigns, missions and consular services out of the nav
+#: too (listings_nav_types), as a site with hundreds of them would set it.
 STACKS = (
     "stock",
     "chancery",
@@ -46,6 +48,7 @@ STACKS = (
     "chancery-edit",
     "chancery-serial",
     "chancery-uncached",
+    "chancery-listed",
 )
 #: Stacks that reuse the Markdown cache of the `chancery` stack (which must run first).
 WARM_STACKS = ("chancery-warm", "chancery-edit")
@@ -68,8 +71,19 @@ def _env_default(loader: yaml.SafeLoader, node: yaml.Node) -> Any:
 _DemoLoader.add_constructor("!ENV", _env_default)
 
 
+#: listings_nav_types of the chancery-listed stack.
+LISTED_NAV_TYPES = [
+    *("news", "statement", "event", "fact-check"),
+    *("campaign", "consular-service", "mission"),
+]
+
+
 def chancery_config(
-    corpus: Corpus, *, build_jobs: int = 0, markdown_cache: str | None = None
+    corpus: Corpus,
+    *,
+    build_jobs: int = 0,
+    markdown_cache: str | None = None,
+    nav_types: list[str] | None = None,
 ) -> dict[str, Any]:
     """The demo portal's configuration and plugin set, on the corpus, with the gate at warn.
 
@@ -89,6 +103,8 @@ def chancery_config(
         elif name == "chancery/languages":
             options["translation_gate"] = "warn"
             options["build_jobs"] = build_jobs
+        elif name == "chancery/listings" and nav_types is not None:
+            options["listings_nav_types"] = nav_types
         elif name == "i18n":
             options["languages"] = [
                 lang for lang in options["languages"] if lang["locale"] in codes
@@ -210,6 +226,8 @@ def build(stack: str, corpus: Corpus, work: Path) -> dict[str, Any]:
         config = stock_config(corpus)
     elif stack == "chancery-serial":
         config = chancery_config(corpus, build_jobs=1, markdown_cache="")
+    elif stack == "chancery-listed":
+        config = chancery_config(corpus, markdown_cache="", nav_types=LISTED_NAV_TYPES)
     else:
         config = chancery_config(corpus, markdown_cache=str(cache))
     edited = corpus.content_dir / "en" / corpus.article

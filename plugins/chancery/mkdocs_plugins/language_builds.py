@@ -1,18 +1,22 @@
 """The other languages' builds: one after another, or in parallel processes.
 
-static-i18n builds every other language from inside the first language's ``on_post_build``, one
-after another in one process. chancery/content takes that loop over (static-i18n's own then
-returns at once) and runs the same builds in up to ``build_jobs`` forked processes, each
-inheriting the first build's state: configuration, catalog, compiled templates.
+static-i18n builds every other language from inside the root language's ``on_post_build``, one
+after another in one process. chancery/languages takes that loop over (static-i18n's own then
+returns at once) and runs the same builds in up to ``build_jobs`` forked processes, started as
+the root language's build gets its files, each inheriting that build's state: configuration,
+catalog, compiled templates.
 
-Language builds write to separate folders. What a plugin gathers for the whole site during each
-language build (sitemap entries, 404 pages) comes back from each process as JSON and is added in
-language order, so the site is byte-identical to the one-process build (tested). The same
-hand-over lets CI build languages on separate machines and merge them (``chancery.shards``).
+Language builds write to separate folders. Work on one language's pages that is best done where
+they were built (its search index) runs in that process (FinishesLanguage). What a plugin
+gathers for the whole site (sitemap entries, 404 pages, hashed inline code) comes back from
+each process as JSON and is added in language order, so the site is byte-identical to the
+one-process build (tested). The same hand-over lets CI build languages on separate machines and
+merge them (``chancery.shards``).
 """
 
 from __future__ import annotations
 
+import gc
 import json
 import logging
 import os
@@ -133,6 +137,10 @@ class LanguageBuilds:
         self.folder = Path(tempfile.mkdtemp(prefix="chancery-languages-"))
         log.info(f"Building the languages in {len(self.groups)} processes: {self.groups}")
         others = [group for group in self.groups if group is not mine]
+        # What exists now (the catalog above all) is shared with the children until written
+        # to; frozen, the garbage collector never writes to it, so it stays shared (it lives
+        # as long as the build anyway).
+        gc.freeze()
         for index, group in enumerate(others):
             result = self.folder / f"{index}.json"
             _flush_output()
