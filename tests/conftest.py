@@ -64,6 +64,11 @@ def site_config(
     return config
 
 
+def site_files(site: Path) -> dict[str, bytes]:
+    """Every file of a built site, by path relative to it: to compare two builds byte for byte."""
+    return {p.relative_to(site).as_posix(): p.read_bytes() for p in site.rglob("*") if p.is_file()}
+
+
 def write_tree(root: Path, files: Files) -> None:
     """Write ``files`` (relative path to text or bytes) under ``root``."""
     for relative, data in files.items():

@@ -25,6 +25,7 @@ from chancery.core.catalog import load_catalog
 from chancery.core.languages import LanguagePolicy
 from chancery.core.translations import TranslationPolicy, assess
 from chancery.mkdocs_plugins.template_cache import SWITCH, MemoryBytecodeCache
+from tests.conftest import site_files
 
 REGIONS = ("east-asia", "europe", "latin-america", "middle-east", "africa", "north-america")
 
@@ -82,10 +83,6 @@ def test_harness_needs_the_cold_build_before_the_warm_ones() -> None:
         harness.main(["--sizes", "5x2", "--stacks", "chancery-warm,chancery", "--out", "/dev/null"])
 
 
-def _site_files(site: Path) -> dict[str, bytes]:
-    return {p.relative_to(site).as_posix(): p.read_bytes() for p in site.rglob("*") if p.is_file()}
-
-
 def _build(corpus: Corpus, work: Path, name: str, cache: str) -> dict[str, bytes]:
     config_file = work / f"{name}.yml"
     config = harness.chancery_config(corpus)
@@ -93,7 +90,7 @@ def _build(corpus: Corpus, work: Path, name: str, cache: str) -> dict[str, bytes
     env = {**os.environ, "CHANCERY_NOW": harness.NOW, SWITCH: cache, "NO_MKDOCS_2_WARNING": "1"}
     command = [sys.executable, "-m", "mkdocs", "build", "-q", "-f", str(config_file)]
     subprocess.run([*command, "-d", str(work / name)], env=env, check=True, capture_output=True)
-    return _site_files(work / name)
+    return site_files(work / name)
 
 
 def test_template_cache_gives_byte_identical_output_to_a_plain_build(tmp_path: Path) -> None:

@@ -24,15 +24,12 @@ from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey
 
 from chancery.mkdocs_plugins.language_builds import share_out
 from chancery.shards import SHARD_SITE, SHARD_STATE
+from tests.conftest import site_files
 
 KEY = Ed25519PrivateKey.generate()
 SIGNING_KEY = KEY.private_bytes(
     serialization.Encoding.PEM, serialization.PrivateFormat.PKCS8, serialization.NoEncryption()
 ).decode("ascii")
-
-
-def _files(site: Path) -> dict[str, bytes]:
-    return {p.relative_to(site).as_posix(): p.read_bytes() for p in site.rglob("*") if p.is_file()}
 
 
 def _chancery(
@@ -68,7 +65,7 @@ def serial_site(project: Path) -> dict[str, bytes]:
     done = _chancery("build", "--site-dir", str(project / "serial"), cwd=project)
     assert done.returncode == 0, done.stderr
     assert "in parallel" not in done.stderr
-    return _files(project / "serial")
+    return site_files(project / "serial")
 
 
 def test_parallel_build_is_byte_identical_to_the_serial_build(
@@ -85,7 +82,7 @@ def test_parallel_build_is_byte_identical_to_the_serial_build(
     assert done.returncode == 0, done.stderr
     # It did fork: six languages shared out between two processes, the root one among them.
     assert "Building the languages in 2 processes" in done.stderr
-    parallel = _files(out)
+    parallel = site_files(out)
     assert len(serial_site) > 500 and "manifest.json.sig" in " ".join(serial_site)
     assert sorted(parallel) == sorted(serial_site)
     assert [path for path in serial_site if parallel[path] != serial_site[path]] == []
@@ -112,7 +109,7 @@ def test_shards_merged_are_byte_identical_to_a_one_machine_build(
     out = project / "merged"
     done = _chancery("merge", str(shards[1]), str(shards[0]), "--site-dir", str(out), cwd=project)
     assert done.returncode == 0, done.stderr
-    merged = _files(out)
+    merged = site_files(out)
     assert sorted(merged) == sorted(serial_site)
     assert [path for path in serial_site if merged[path] != serial_site[path]] == []
 
@@ -173,7 +170,7 @@ def test_a_language_failing_in_a_worker_fails_the_build_and_keeps_the_site(
     project = _project(tmp_path, 8, 2)
     site = project / "site"
     assert _chancery("build", cwd=project).returncode == 0
-    before = _files(site)
+    before = site_files(site)
     # A broken link in one Arabic page: strict mode stops that worker's build.
     arabic = next((project / "corpus" / "content" / "ar").rglob("*.md"))
     arabic.write_text(arabic.read_text("utf-8") + "\n[x](missing-page.md)\n", "utf-8")
@@ -182,7 +179,7 @@ def test_a_language_failing_in_a_worker_fails_the_build_and_keeps_the_site(
     assert "Building the languages in 2 processes" in done.stderr
     assert "missing-page.md" in done.stderr
     assert "Aborted with 1 warnings in strict mode" in done.stderr
-    assert _files(site) == before
+    assert site_files(site) == before
 
 
 def test_the_root_language_failing_stops_the_other_processes(tmp_path: Path) -> None:

@@ -19,11 +19,9 @@ import yaml
 from bench import harness
 from bench.corpus import generate
 
+from tests.conftest import site_files
+
 CACHE = ".cache/chancery/markdown"
-
-
-def _files(site: Path) -> dict[str, bytes]:
-    return {p.relative_to(site).as_posix(): p.read_bytes() for p in site.rglob("*") if p.is_file()}
 
 
 def _project(root: Path, **content_options: str) -> Path:
@@ -71,10 +69,10 @@ def test_cache_off_cold_and_warm_give_the_same_site(
     assert warm == dict.fromkeys(cold, 0), "a warm build rendered Markdown again"
     assert "pages reused, 0 rendered" in log
 
-    reference = _files(off / "site")
+    reference = site_files(off / "site")
     assert len(reference) > 300
     for name in ("cold", "warm"):
-        built = _files(project / name)
+        built = site_files(project / name)
         assert sorted(built) == sorted(reference)
         assert [path for path in reference if built[path] != reference[path]] == [], name
 
