@@ -101,9 +101,14 @@ def merge_shards(
 ) -> Path:
     """Merge runners' shards into one site, run the site-wide steps, and swap it in."""
     shards = [read_shard(folder) for folder in folders]
-    _check_same_build(shards, config_file)
+    _check_same_build(shards)
     with _clock(shards[0].now):
         config = load_config(config_file=str(config_file), strict=strict)
+        if source_fingerprint(config_file, Path(config.docs_dir)) != shards[0].fingerprint:
+            raise ShardError(
+                f"{shards[0].folder}: built from other content or another mkdocs.yml than this "
+                "checkout's; merge in the commit the shards were built from"
+            )
         final = (site_dir or Path(config.site_dir)).resolve()
         with staged(final) as staging, _strict_warnings(strict):
             config.site_dir = str(staging)
@@ -157,7 +162,7 @@ def source_fingerprint(config_file: Path, docs_dir: Path) -> str:
     return digest.hexdigest()
 
 
-def _check_same_build(shards: list[ShardResult], config_file: Path) -> None:
+def _check_same_build(shards: list[ShardResult]) -> None:
     if not shards:
         raise ShardError("give the folders of the shards to merge")
     first = shards[0]
@@ -173,13 +178,6 @@ def _check_same_build(shards: list[ShardResult], config_file: Path) -> None:
                     f"({getattr(shard, field)} against {getattr(first, field)}); build every "
                     "shard from the same commit with the same CHANCERY_NOW"
                 )
-    config = load_config(config_file=str(config_file))
-    here = source_fingerprint(config_file, Path(config.docs_dir))
-    if here != first.fingerprint:
-        raise ShardError(
-            f"{first.folder}: built from other content or another mkdocs.yml than this checkout's;"
-            " merge in the commit the shards were built from"
-        )
 
 
 def _owners(shards: list[ShardResult], order: list[str]) -> dict[str, ShardResult]:

@@ -149,7 +149,10 @@ class LanguagesPlugin(BasePlugin[LanguagesPluginConfig]):
     # that our fallback pages join them for this language only.
     @event_priority(-110)
     def on_files(self, files: Files, /, *, config: MkDocsConfig) -> Files:
-        """Add an honest fallback page for every page missing in this language."""
+        """Add an honest fallback page for every page missing in this language.
+
+        In the root language's build, this is also where the other languages start building.
+        """
         self._start_language_builds(config)
         content = content_plugin(config, "chancery/languages")
         languages, catalog, _ = content.state()

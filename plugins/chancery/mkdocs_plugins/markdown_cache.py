@@ -89,7 +89,10 @@ class MarkdownCache:
         self.hits = 0
         self.misses = 0
         self._settings = _settings_digest(config)
-        self._files_digests: dict[int, str] = {}
+        # The file set of the current language build and its digest; the set is held, not its
+        # id(), which a later build's set could reuse once this one is freed.
+        self._files: Files | None = None
+        self._files_digest_value = ""
 
     def attach(self, page: MkDocsPage) -> None:
         """Render ``page`` through the cache when MkDocs asks it to render."""
@@ -127,14 +130,13 @@ class MarkdownCache:
 
     def _files_digest(self, files: Files) -> str:
         # Where every file of this language build is published: what links resolve against.
-        known = self._files_digests.get(id(files))
-        if known is None:
+        if files is not self._files:
             digest = hashlib.sha256()
             for file in sorted(files, key=lambda file: file.src_uri):
                 row = (file.src_uri, file.dest_uri, file.url, file.inclusion.name)
                 digest.update("\0".join(row).encode("utf-8") + b"\n")
-            known = self._files_digests[id(files)] = digest.hexdigest()
-        return known
+            self._files, self._files_digest_value = files, digest.hexdigest()
+        return self._files_digest_value
 
 
 def usable(config: MkDocsConfig) -> bool:
