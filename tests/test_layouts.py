@@ -314,7 +314,7 @@ def test_fact_check_card_quotes_the_claim_and_rates_it(
     ("lang", "start", "end", "location"),
     [
         ("en", "Dec 5, 2026, 7:00:00 PM", "Dec 12, 2026, 10:00:00 PM", "Location"),
-        ("ko", "2026. 12. 5. PM 7:00:00", "2026. 12. 12. PM 10:00:00", "장소"),
+        ("ko", "2026. 12. 5. 오후 7:00:00", "2026. 12. 12. 오후 10:00:00", "장소"),
     ],
 )
 def test_event_shows_start_end_and_location(
