@@ -6,8 +6,9 @@ from pathlib import Path
 
 import pytest
 
-from chancery.core.catalog import Catalog, body_hash, is_ignored, load_catalog
+from chancery.core.catalog import Catalog, body_hash, load_catalog
 from chancery.core.errors import ContentErrors
+from chancery.core.publication import scan_content
 from tests.conftest import of, page, write_tree
 
 LANGUAGES = ("en", "fr", "ko")
@@ -103,8 +104,14 @@ def test_body_hash_ignores_line_ends_and_trailing_spaces() -> None:
         ("en/images/map.png", False),
     ],
 )
-def test_editor_files_and_private_folders_are_ignored(path: str, ignored: bool) -> None:
-    assert is_ignored(path) is ignored
+def test_editor_files_and_private_folders_are_ignored(
+    tmp_path: Path, path: str, ignored: bool
+) -> None:
+    write_tree(tmp_path, {path: page("A")})
+    tree = scan_content(tmp_path, LANGUAGES)
+    published = (*tree.pages, *tree.assets)
+    assert (path not in published) is ignored
+    assert not tree.errors
 
 
 def test_private_folders_are_not_read(tmp_path: Path) -> None:
@@ -119,15 +126,18 @@ def test_files_outside_language_folders_and_duplicate_keys_are_errors(tmp_path: 
             {
                 "stray.md": page("Stray"),
                 "de/a.md": page("A"),
+                "misc/b.md": page("B"),
                 "en/a.md": page("A", translation_key="one"),
                 "en/b.md": page("B", translation_key="one"),
             },
         )
     assert [str(error) for error in raised.value.errors] == [
-        "content/de/a.md: is not inside a language folder; move it to content/<language>/, "
-        "with <language> one of en, fr, ko",
+        "content/de: 'de' is not a language of this site (en, fr, ko); add it to the languages "
+        "of chancery/content in mkdocs.yml, or move its files into a language folder",
         "content/en/b.md: translation_key: 'one' is already used by content/en/a.md; "
         "give each page its own key",
+        "content/misc/b.md: is not inside a language folder; move it to content/<language>/, "
+        "with <language> one of en, fr, ko",
         "content/stray.md: is not inside a language folder; move it to content/<language>/, "
         "with <language> one of en, fr, ko",
     ]

@@ -115,8 +115,8 @@ def test_drafts_embargoes_and_expired_pages_are_not_built(build_site: BuildSite)
 def test_editor_backups_and_private_folders_are_never_copied(build_site: BuildSite) -> None:
     site = build_site(
         {
-            "en/index.md": page("Home"),
-            "ko/index.md": page("홈", translation_of=of("en")),
+            "en/index.md": page("Home", "![Map](map.png)"),
+            "ko/index.md": page("홈", translation_of=of("en", "![Map](map.png)")),
             "en/map.png": b"\x89PNG real",
             "en/map.png.bak": b"backup",
             "en/index.md~": "old",

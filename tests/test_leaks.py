@@ -1,7 +1,9 @@
 """G1: nothing unpublished leaks, in any language, into any output file (canary scan).
 
 The demo portal is built with canary pages added in every language: drafts, embargoed and
-expiring pages, editor backups and private folders. Two builds straddle one instant T: at
+expiring pages, editor backups and private folders, translations of an embargoed, a draft and
+an expiring source that say nothing of it themselves, files beside unpublished pages, files no
+page uses and files outside the language folders. Two builds straddle one instant T: at
 T - 1 s the embargoed canaries must be absent and the expiring ones present; at T + 1 s the
 reverse. Drafts and editor files are absent from both.
 """
@@ -17,7 +19,7 @@ import pytest
 from mkdocs.commands.build import build
 from mkdocs.config import load_config
 
-from tests.conftest import REPO, page
+from tests.conftest import REPO, of, page
 from tests.leak_scanner import find_leaks, readable_text
 
 LANGUAGES = ("en", "fr", "es", "zh", "ar", "ko")
@@ -38,20 +40,61 @@ def _canary_files() -> dict[str, str | bytes]:
             ("expiring", {"expires_at": T.isoformat()}),
         ):
             name = f"zqx{kind}{language}"
+            beside = f"zqxbeside{kind}{language}"
             files[f"{language}/news/{name}.md"] = page(
                 f"{name.upper()} title",
-                f"Body with {name} and [a link](../../index.md).",
+                f"Body with {name} and [a link](../../index.md).\n\n"
+                f"![Map]({beside}.svg) [Report]({beside}.pdf) ![Photo]({beside}.png)",
                 **news,
                 **fields,
                 tags=[name],
                 description=f"{name} description",
             )
+            # Files beside the page follow it: out while it is out, in when it is in.
+            files[f"{language}/news/{beside}.svg"] = (
+                f'<svg xmlns="http://www.w3.org/2000/svg"><title>{beside}</title>'
+                '<rect width="4" height="4"/></svg>'
+            )
+            files[f"{language}/news/{beside}.pdf"] = f"%PDF-1.4 {beside}".encode()
+            files[f"{language}/news/{beside}.png"] = b"\x89PNG\r\n" + beside.encode()
         backup = f"zqxbackup{language}"
         files[f"{language}/news/{backup}.md~"] = page(backup, backup, **news)
         files[f"{language}/news/{backup}.md.bak"] = page(backup, backup, **news)
         files[f"{language}/news/.#{backup}.md"] = backup
         files[f"{language}/_private/zqxprivate{language}.md"] = page("x", f"zqxprivate{language}")
         files[f"{language}/news/zqxswap{language}.swp"] = f"zqxswap{language}"
+        # Editor files of every kind, written as a live page would be: never published.
+        for pattern in ("#{}.md#", "{}.md.save", "{}.md.old", "{}.md.kate-swp", "{}.md.BAK"):
+            editor = f"zqxeditor{language}"
+            files[f"{language}/news/{pattern.format(editor)}"] = page(editor, editor, **news)
+        # A file that no page uses is not published, whatever its type.
+        files[f"{language}/zqxorphan{language}.pdf"] = f"%PDF-1.4 zqxorphan{language}".encode()
+    files["zqxroot.txt"] = "zqxroot: a file outside every language folder"
+    files.update(_group_files(news))
+    return files
+
+
+def _group_files(news: dict[str, str]) -> dict[str, str | bytes]:
+    """Translations of unpublished English sources that do not repeat the source's lifecycle."""
+    files: dict[str, str | bytes] = {}
+    for kind, fields in (
+        ("embargo", {"publish_at": T.isoformat()}),
+        ("draft", {"draft": True}),
+        ("expiring", {"expires_at": T.isoformat()}),
+    ):
+        body = f"Source text of zqxgroup{kind}en."
+        files[f"en/news/zqxgroup-{kind}.md"] = page(
+            f"zqxgroup{kind}en", body, **news, **fields, description=f"zqxgroup{kind}en"
+        )
+        for language in LANGUAGES[1:]:
+            name = f"zqxgroup{kind}{language}"
+            files[f"{language}/news/zqxgroup-{kind}.md"] = page(
+                name,
+                f"Translation {name}.",
+                **news,
+                description=name,
+                translation_of=of("en", body),
+            )
     return files
 
 
@@ -93,17 +136,42 @@ def after(tmp_path_factory: pytest.TempPathFactory, monkeymodule: pytest.MonkeyP
     )
 
 
-ALWAYS_HIDDEN = ("draft", "backup", "private", "swap")
+ALWAYS_HIDDEN = (
+    "draft", "backup", "private", "swap", "editor", "orphan", "besidedraft", "groupdraft"
+)  # fmt: skip
 
 
 def test_nothing_unpublished_leaks_before_t(before: Path) -> None:
-    hidden = [canary for kind in (*ALWAYS_HIDDEN, "embargo") for canary in _canaries(kind)]
-    assert find_leaks(before, hidden) == []
+    kinds = (*ALWAYS_HIDDEN, "embargo", "besideembargo", "groupembargo")
+    hidden = [canary for kind in kinds for canary in _canaries(kind)]
+    assert find_leaks(before, [*hidden, "zqxroot"]) == []
 
 
 def test_nothing_unpublished_leaks_after_t(after: Path) -> None:
-    hidden = [canary for kind in (*ALWAYS_HIDDEN, "expiring") for canary in _canaries(kind)]
-    assert find_leaks(after, hidden) == []
+    kinds = (*ALWAYS_HIDDEN, "expiring", "besideexpiring", "groupexpiring")
+    hidden = [canary for kind in kinds for canary in _canaries(kind)]
+    assert find_leaks(after, [*hidden, "zqxroot"]) == []
+
+
+def test_a_translation_follows_its_sources_lifecycle(before: Path, after: Path) -> None:
+    for language in LANGUAGES[1:]:
+        path = f"{language}/news/zqxgroup-embargo/index.html"
+        assert not (before / path).exists() and (after / path).exists(), language
+        path = f"{language}/news/zqxgroup-expiring/index.html"
+        assert (before / path).exists() and not (after / path).exists(), language
+
+
+def test_files_beside_a_page_are_published_with_it(before: Path, after: Path) -> None:
+    for language in LANGUAGES:
+        prefix = "" if language == "en" else f"{language}/"
+        for suffix in ("svg", "pdf", "png"):
+            embargoed = f"{prefix}news/zqxbesideembargo{language}.{suffix}"
+            expiring = f"{prefix}news/zqxbesideexpiring{language}.{suffix}"
+            assert not (before / embargoed).exists() and (after / embargoed).exists()
+            assert (before / expiring).exists() and not (after / expiring).exists()
+        # Published SVG is the sanitiser's output: the drawing, no script can ride along.
+        svg = (after / f"{prefix}news/zqxbesideembargo{language}.svg").read_text()
+        assert "<rect" in svg and "<script" not in svg
 
 
 def test_embargo_lifts_and_expiry_falls_at_t(before: Path, after: Path) -> None:

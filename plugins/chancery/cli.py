@@ -234,6 +234,9 @@ def _load(
         settings.config_file.parent,
         check_groups=check_groups,
         regions=settings.regions.slugs,
+        root_language=settings.policy.root.code,
+        directory_urls=settings.directory_urls,
+        public_files=settings.public_files,
     )
     return settings, catalog
 
@@ -242,6 +245,13 @@ def _run_check(arguments: argparse.Namespace) -> int:
     settings, catalog = _load(arguments)
     languages = len(settings.policy.codes)
     print(f"{len(catalog)} pages in {languages} languages: front matter OK")
+    for warning in catalog.warnings:
+        print(f"warning: {warning}")
+    withheld = catalog.tree.withheld if catalog.tree is not None else ()
+    shown = settings.content_dir.relative_to(settings.config_file.parent).as_posix()
+    for item in withheld:
+        if not item.reason.startswith("in a private folder"):
+            print(f"not published: {shown}/{item.path}: {item.reason}")
     return 0
 
 

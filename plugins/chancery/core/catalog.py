@@ -11,23 +11,12 @@ from types import MappingProxyType
 
 from chancery.core.errors import ContentError, ContentErrors
 from chancery.core.models import BaseContent
+from chancery.core.publication import ContentTree, scan_content
 from chancery.core.source import SourceError, parse_source
 from chancery.core.validation import validate_front_matter
 
-#: Editor and backup files that must never reach the site.
-_BACKUP_SUFFIXES = ("~", ".bak", ".swp", ".swo", ".orig", ".rej", ".tmp")
-
-
-def is_ignored(relative_path: str) -> bool:
-    """Whether a path under the content folder is an editor file or in a private folder.
-
-    Folders and files starting with '_' or '.' hold drafts, notes and tooling, and backup files
-    (``*~``, ``*.bak``, ``*.swp``, ``.#*``) are left behind by editors; none is ever published.
-    """
-    parts = PurePosixPath(relative_path).parts
-    if any(part.startswith(("_", ".")) for part in parts):
-        return True
-    return parts[-1].endswith(_BACKUP_SUFFIXES) if parts else False
+#: Front-matter fields that decide when a page is public; a translation follows its source's.
+LIFECYCLE_FIELDS = ("draft", "publish_at", "expires_at")
 
 
 def body_hash(body: str) -> str:
@@ -46,6 +35,8 @@ class Page:
     content: BaseContent
     body: str
     body_hash: str
+    #: The file line of each top-level front-matter field, for messages.
+    lines: Mapping[str, int] = field(default_factory=dict, repr=False, compare=False)
 
     @property
     def type(self) -> str:
@@ -61,9 +52,19 @@ class Catalog:
     pages: tuple[Page, ...]
     _by_path: Mapping[str, Page] = field(repr=False, compare=False)
     _groups: Mapping[str, Mapping[str, Page]] = field(repr=False, compare=False)
+    #: Every other file of the content folder: assets, withheld files.
+    tree: ContentTree | None = field(default=None, repr=False, compare=False)
+    #: Problems that do not stop the build, such as a translation's own embargo.
+    warnings: tuple[ContentError, ...] = field(default=(), repr=False, compare=False)
 
     @classmethod
-    def from_pages(cls, languages: tuple[str, ...], pages: Iterable[Page]) -> Catalog:
+    def from_pages(
+        cls,
+        languages: tuple[str, ...],
+        pages: Iterable[Page],
+        tree: ContentTree | None = None,
+        warnings: Iterable[ContentError] = (),
+    ) -> Catalog:
         """Index ``pages``; the caller has checked that keys are unique per language."""
         ordered = tuple(sorted(pages, key=lambda page: page.path))
         groups: dict[str, dict[str, Page]] = defaultdict(dict)
@@ -74,6 +75,8 @@ class Catalog:
             ordered,
             MappingProxyType({page.path: page for page in ordered}),
             MappingProxyType({key: MappingProxyType(group) for key, group in groups.items()}),
+            tree,
+            tuple(sorted(warnings)),
         )
 
     def __iter__(self) -> Iterator[Page]:
@@ -127,33 +130,143 @@ def load_catalog(
     *,
     check_groups: bool = True,
     regions: tuple[str, ...] | None = None,
+    root_language: str | None = None,
+    directory_urls: bool = True,
+    public_files: tuple[str, ...] = (),
 ) -> Catalog:
-    """Read and check every Markdown file under ``content_dir``.
+    """Read and check every file under ``content_dir``.
 
     Raise ContentErrors listing every problem in the tree, so that editors fix them in one pass;
     return the catalog only when there are none. Errors name files relative to ``project_dir``
     (the folder of mkdocs.yml), as editors see them: ``content/fr/news/visit.md:4``.
     ``check_groups=False`` skips the translation-group checks, for the tools that repair them.
     ``regions`` are the site's region slugs, the only slugs allowed in ``audiences`` (None
-    leaves them unchecked).
+    leaves them unchecked). ``root_language`` is the language served at the site root, whose
+    folders must not take another language's address; ``directory_urls`` is MkDocs'
+    use_directory_urls, which decides the address of each page; ``public_files`` are the
+    assets published even when no page references them (see publication.scan_content).
     """
     shown_prefix = _display_prefix(content_dir, project_dir)
-    errors: list[ContentError] = []
+    tree = scan_content(
+        content_dir, languages, shown_prefix=shown_prefix, public_files=public_files
+    )
+    errors: list[ContentError] = list(tree.errors)
     pages: list[Page] = []
-    for file in sorted(content_dir.resolve().rglob("*.md")):
-        relative = file.relative_to(content_dir.resolve()).as_posix()
-        if is_ignored(relative) or not file.is_file():
-            continue
-        shown = shown_prefix + relative
-        page = _read_page(file, relative, shown, languages, errors, regions)
+    root = content_dir.resolve()
+    for relative in tree.pages:
+        page = _read_page(
+            root / relative, relative, shown_prefix + relative, languages, errors, regions
+        )
         if page is not None:
             pages.append(page)
     errors.extend(_duplicate_keys(pages, shown_prefix))
+    errors.extend(_address_collisions(pages, shown_prefix, root_language, directory_urls))
+    warnings: list[ContentError] = []
     if check_groups and not errors:
         errors.extend(_check_groups(pages, shown_prefix))
+        if not errors:
+            pages = _follow_sources(pages, shown_prefix, warnings)
     if errors:
         raise ContentErrors(errors)
-    return Catalog.from_pages(languages, pages)
+    return Catalog.from_pages(languages, pages, tree, warnings)
+
+
+def page_address(inner: str, directory_urls: bool = True) -> str:
+    """Where a page whose path inside its language folder is ``inner`` is written.
+
+    'news/visit.md' -> 'news/visit/index.html' (or 'news/visit.html' without directory URLs);
+    'news/index.md' -> 'news/index.html'. The same rule as MkDocs' File.dest_uri.
+    """
+    path = PurePosixPath(inner)
+    stem = path.stem
+    if stem == "index" or not directory_urls:
+        return (path.parent / f"{stem}.html").as_posix().removeprefix("./")
+    return (path.parent / stem / "index.html").as_posix().removeprefix("./")
+
+
+def _address_collisions(
+    pages: list[Page], shown_prefix: str, root_language: str | None, directory_urls: bool
+) -> list[ContentError]:
+    """Two pages written at one address, in any language, are an error naming both."""
+    errors = []
+    seen: dict[str, Page] = {}
+    languages = sorted({page.language for page in pages})
+    for page in pages:
+        inner = page.path.partition("/")[2]
+        address = page_address(inner, directory_urls)
+        if root_language is not None:
+            if page.language != root_language:
+                address = f"{page.language}/{address}"
+            else:
+                first = address.partition("/")[0]
+                taken = next((code for code in languages if code.lower() == first.lower()), None)
+                if taken is not None and taken != root_language and "/" in address:
+                    errors.append(
+                        ContentError(
+                            shown_prefix + page.path,
+                            0,
+                            "",
+                            f"would be published under /{first}/, the address of the "
+                            f"'{taken}' part of the site; rename the folder '{first}'",
+                        )
+                    )
+                    continue
+        key = f"{page.language}:{address}" if root_language is None else address
+        earlier = seen.setdefault(key, page)
+        if earlier is not page:
+            errors.append(
+                ContentError(
+                    shown_prefix + page.path,
+                    0,
+                    "",
+                    f"is published at the same address as {shown_prefix}{earlier.path} "
+                    f"(/{address.removesuffix('index.html')}); rename or remove one of them",
+                )
+            )
+    return errors
+
+
+def _follow_sources(
+    pages: list[Page], shown_prefix: str, warnings: list[ContentError]
+) -> list[Page]:
+    """Give each translation its source's draft state, embargo and expiry, unless it sets its own.
+
+    No version of a page may be public before its source's ``publish_at``, after its source's
+    ``expires_at``, or while its source is a draft: a translation written without these fields
+    takes them from the source. One that sets them itself keeps its own, with a warning naming
+    both files when they differ from the source's.
+    """
+    sources = {page.key: page for page in pages if page.content.translation_of is None}
+    followed = []
+    for page in pages:
+        source = sources.get(page.key)
+        if source is None or source is page:
+            followed.append(page)
+            continue
+        inherited = {}
+        for name in LIFECYCLE_FIELDS:
+            own, theirs = getattr(page.content, name), getattr(source.content, name)
+            if name not in page.content.model_fields_set:
+                if own != theirs:
+                    inherited[name] = theirs
+            elif own != theirs:
+                shown = "not set" if theirs is None else str(theirs).lower()
+                warnings.append(
+                    ContentError(
+                        shown_prefix + page.path,
+                        page.lines.get(name, 0),
+                        name,
+                        f"differs from the source, {shown_prefix}{source.path} ({shown}); this "
+                        "version follows its own setting. Remove the line to follow the source",
+                    )
+                )
+        if inherited:
+            content = page.content.model_copy(update=inherited)
+            page = Page(
+                page.path, page.language, page.key, content, page.body, page.body_hash, page.lines
+            )
+        followed.append(page)
+    return followed
 
 
 def _display_prefix(content_dir: Path, project_dir: Path | None) -> str:
@@ -171,17 +284,6 @@ def _read_page(
     regions: tuple[str, ...] | None = None,
 ) -> Page | None:
     language, _, inner = relative.partition("/")
-    if not inner or language not in languages:
-        errors.append(
-            ContentError(
-                shown,
-                0,
-                "",
-                "is not inside a language folder; move it to content/<language>/, "
-                f"with <language> one of {', '.join(languages)}",
-            )
-        )
-        return None
     try:
         document = parse_source(file.read_bytes(), shown)
     except SourceError as error:
@@ -194,7 +296,12 @@ def _read_page(
         errors.extend(problems)
         return None
     key = content.translation_key or inner
-    return Page(relative, language, key, content, document.body, body_hash(document.body))
+    lines = {
+        str(location[0]): line
+        for location, line in document.front_matter.lines.items()
+        if len(location) == 1
+    }
+    return Page(relative, language, key, content, document.body, body_hash(document.body), lines)
 
 
 def _duplicate_keys(pages: list[Page], shown_prefix: str) -> list[ContentError]:

@@ -36,6 +36,10 @@ class SiteSettings:
     translation: TranslationPolicy
     #: The regions pages may name in `audiences` (chancery/content's `regions`).
     regions: Regions = field(default_factory=Regions)
+    #: MkDocs' use_directory_urls, which decides each page's address.
+    directory_urls: bool = True
+    #: Assets published even when no page links to them (chancery/content's `public_files`).
+    public_files: tuple[str, ...] = ()
 
 
 class _TolerantLoader(yaml.SafeLoader):
@@ -94,7 +98,15 @@ def read_site_settings(config_file: Path) -> SiteSettings:
     except (PolicyError, TranslationPolicyError, RegionError, KeyError, TypeError) as error:
         raise SiteConfigError(f"{config_file}: plugins: {PLUGIN_NAME}: {error}") from error
     content_dir = config_file.parent / str(raw.get("docs_dir", "docs"))
-    return SiteSettings(config_file, content_dir, policy, translation, regions)
+    return SiteSettings(
+        config_file,
+        content_dir,
+        policy,
+        translation,
+        regions,
+        directory_urls=raw.get("use_directory_urls", True) is not False,
+        public_files=tuple(str(pattern) for pattern in options.get("public_files") or ()),
+    )
 
 
 def _plugin_options(

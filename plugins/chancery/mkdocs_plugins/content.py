@@ -32,12 +32,18 @@ from chancery.core.administrations import (
     parse_administrations,
 )
 from chancery.core.audiences import RegionError, Regions, parse_regions
-from chancery.core.catalog import Catalog, Page, is_ignored, load_catalog
+from chancery.core.catalog import Catalog, Page, load_catalog
 from chancery.core.clock import ClockError, build_now
 from chancery.core.config import policy_from_options
 from chancery.core.errors import ContentErrors
 from chancery.core.languages import Language, LanguagePolicy, PolicyError
 from chancery.core.presentation import PageView
+from chancery.core.publication import (
+    SvgError,
+    needs_sanitising,
+    referenced_paths,
+    sanitise_svg,
+)
 from chancery.core.sanitize import sanitise_html
 from chancery.core.schedule import is_live
 from chancery.mkdocs_plugins import markdown_cache, template_cache
@@ -72,6 +78,9 @@ class ContentPluginConfig(base.Config):
     #: Where rendered Markdown is kept between builds (relative to mkdocs.yml); "" turns the
     #: cache off. Used only with Markdown extensions that depend on the page alone.
     markdown_cache = c.Type(str, default=".cache/chancery/markdown")
+    #: Glob patterns (relative to the content folder) of assets published even when no page
+    #: links to them, e.g. `en/press-kit/*.pdf`. Every other asset follows the pages using it.
+    public_files = c.ListOfItems(c.Type(str), default=[])
 
 
 class ContentPlugin(BasePlugin[ContentPluginConfig]):
@@ -87,6 +96,8 @@ class ContentPlugin(BasePlugin[ContentPluginConfig]):
         self.regions = Regions()
         #: Paths of pages withheld from this build (unpublished), as a nav may name them.
         self.withheld: set[str] = set()
+        #: Content assets of this language build; published only if a built page uses them.
+        self.assets: set[str] = set()
         logging.getLogger("mkdocs.structure.nav").addFilter(_WithheldNavReferences(self))
         #: Compiled templates, shared by static-i18n's language builds (template_cache.py).
         self.templates = template_cache.MemoryBytecodeCache()
@@ -116,34 +127,46 @@ class ContentPlugin(BasePlugin[ContentPluginConfig]):
     def on_env(
         self, env: Environment, /, *, config: MkDocsConfig, files: Files
     ) -> Environment | None:
-        """Compile each template once per `mkdocs build`, not once per language (byte-identical)."""
+        """Compile each template once per `mkdocs build`, not once per language (byte-identical).
+
+        Every page of this language build is rendered by now and no file is copied yet: here
+        the assets that no built page uses leave the build (see _withhold_unused_assets).
+        """
         if template_cache.enabled():
             env.bytecode_cache = self.templates
+        self._withhold_unused_assets(files, config)
         return env
 
     # Runs before static-i18n's on_files (priority -100), so that files we drop are never
     # picked as another language's fallback.
     @event_priority(0)
     def on_files(self, files: Files, /, *, config: MkDocsConfig) -> Files:
-        """Drop editor files, private folders and pages that are not live on the build clock.
+        """Keep only what may be published: live pages of this language, and allowed assets.
 
-        Other languages' pages go too: static-i18n leaves them out of this language's build
-        anyway, after handling each one for every language (a tenth of a build's time).
+        Every other file of the content folder goes (private folders, editor files, unknown
+        types, pages that are not live on the build clock), and so do other languages' pages:
+        static-i18n leaves them out of this language's build anyway, after handling each one
+        for every language (a tenth of a build's time).
         """
         catalog, now = self._state()
         self.withheld = set()
+        self.assets = set()
         language = self._reader_language(config).code if _i18n_plugin(config) else None
+        content_dir = Path(config.docs_dir).resolve()
         kept = []
         for file in files:
-            if is_ignored(file.src_uri):
+            if not _from_content(file, content_dir):
+                kept.append(file)  # The theme's and overrides' files, and generated ones.
                 continue
             page = catalog.get(file.src_uri)
-            if page is not None and not is_live(page.content, now):
-                self.withheld |= {page.path, page.path.partition("/")[2]}
-                continue
-            if page is not None and language is not None and page.language != language:
-                continue
-            kept.append(file)
+            if page is not None:
+                if not is_live(page.content, now):
+                    self.withheld |= {page.path, page.path.partition("/")[2]}
+                elif language is None or page.language == language:
+                    kept.append(file)
+            elif catalog.tree is not None and catalog.tree.is_asset(file.src_uri):
+                self.assets.add(file.src_uri)
+                kept.append(file)
         for asset in sorted(ASSETS_DIR.rglob("*")):
             if asset.is_file():
                 uri = f"{ASSETS_URL}/{asset.relative_to(ASSETS_DIR).as_posix()}"
@@ -243,7 +266,9 @@ class ContentPlugin(BasePlugin[ContentPluginConfig]):
     def record_for(self, src_uri: str) -> Page | None:
         """The catalog page served at ``src_uri`` in this language build."""
         catalog, _ = self._state()
-        return catalog.get(src_uri) or self.aliases.get(src_uri)
+        # A fallback stands where an unpublished version of this language may sit in the
+        # catalog: the fallback's original is what is shown there, never that version.
+        return self.aliases.get(src_uri) or catalog.get(src_uri)
 
     def reader_language(self, config: MkDocsConfig) -> Language:
         """The language this build is for: the reader's language."""
@@ -254,6 +279,45 @@ class ContentPlugin(BasePlugin[ContentPluginConfig]):
         catalog, now = self._state()
         assert self.policy is not None
         return self.policy, catalog, now
+
+    def _withhold_unused_assets(self, files: Files, config: MkDocsConfig) -> None:
+        """Drop the content assets that no page of this build uses, before MkDocs copies them.
+
+        An asset follows the publication state of the pages that use it: an image beside a
+        draft or an embargoed page stays out of the site until a published page shows it.
+        SVG images that stay are published as the sanitiser's output, never as written.
+        """
+        if not self.assets:
+            return
+        catalog, _ = self._state()
+        public = catalog.tree.public if catalog.tree is not None else frozenset()
+        used: set[str] = set()
+        for file in files.documentation_pages():
+            if file.page is not None and file.page.content is not None:
+                used |= referenced_paths(file.page.content, file.url)
+        for extra in (config.theme.get("logo"), config.theme.get("favicon")):
+            if isinstance(extra, str):
+                used.add(extra.lstrip("/"))
+        unused = [
+            file
+            for file in files
+            if file.src_uri in self.assets
+            and file.src_uri not in public
+            and file.dest_uri not in used
+        ]
+        for file in unused:
+            files.remove(file)
+        for file in files:
+            if file.src_uri in self.assets and needs_sanitising(file.src_uri):
+                try:
+                    file.content_bytes = sanitise_svg(file.content_bytes)
+                except SvgError as error:
+                    shown = Path(config.docs_dir).name
+                    raise PluginError(
+                        f"{shown}/{file.src_uri}: {error}; fix or remove it"
+                    ) from error
+        if unused:
+            log.info(f"{len(unused)} files not published: no published page uses them")
 
     def _state(self) -> tuple[Catalog, datetime]:
         if self.catalog is None or self.now is None:
@@ -327,11 +391,19 @@ class ContentPlugin(BasePlugin[ContentPluginConfig]):
         try:
             project_dir = Path(config.config_file_path).parent
             catalog = load_catalog(
-                content_dir, policy.codes, project_dir, regions=self.regions.slugs
+                content_dir,
+                policy.codes,
+                project_dir,
+                regions=self.regions.slugs,
+                root_language=policy.root.code,
+                directory_urls=config.use_directory_urls,
+                public_files=tuple(self.config.public_files),
             )
         except ContentErrors as error:
             raise PluginError(str(error)) from error
         log.info(f"Read {len(catalog)} pages in {len(policy.codes)} languages")
+        for warning in catalog.warnings:
+            log.info(f"Lifecycle: {warning}")
         return catalog
 
 
@@ -366,6 +438,13 @@ def _without_withheld(items: list[Any], withheld: set[str]) -> list[Any]:
                 continue
         kept.append(item)
     return kept
+
+
+def _from_content(file: File, content_dir: Path) -> bool:
+    """Whether a file of the build comes from the content folder (untrusted input)."""
+    if file.generated_by is not None or file.abs_src_path is None:
+        return False
+    return Path(file.abs_src_path).is_relative_to(content_dir)
 
 
 def _register_theme_files(config: MkDocsConfig) -> None:

@@ -27,6 +27,7 @@ from mkdocs.utils.templates import TemplateContext
 from chancery.core.catalog import Catalog, Page
 from chancery.core.languages import Language, LanguagePolicy
 from chancery.core.presentation import PageView, TranslationNotice
+from chancery.core.publication import rebase_links
 from chancery.core.schedule import is_live
 from chancery.core.status import gap_line
 from chancery.core.translations import (
@@ -81,6 +82,8 @@ class LanguagesPlugin(BasePlugin[LanguagesPluginConfig]):
         self.shard: Shard | None = None
         #: The other languages' builds, started during the root language's build.
         self.builds: LanguageBuilds | None = None
+        #: The original shown by the fallback page being rendered, while MkDocs renders it.
+        self.rendering: Page | None = None
 
     # Runs after chancery/content (same priority, later in `plugins:`), which builds the catalog,
     # and before static-i18n (priority -100).
@@ -174,15 +177,38 @@ class LanguagesPlugin(BasePlugin[LanguagesPluginConfig]):
             files.append(file)
             content.add_alias(src_uri, shown)
             self.fallbacks[src_uri] = (shown, version)
+        if self.fallbacks:
+            _resolve_fallback_links(files, self, config)
         return files
 
     def on_page_markdown(
         self, markdown: str, /, *, page: MkDocsPage, config: MkDocsConfig, files: Files
     ) -> str | None:
-        """Keep fallback pages out of search: their text is not in the reader's language."""
-        if page.file.src_uri in self.fallbacks:
+        """Keep fallback pages out of search: their text is not in the reader's language.
+
+        While MkDocs renders a fallback page, its links that find nothing in the reader's
+        language are looked up in the original's (see _resolve_fallback_links).
+        """
+        fallback = self.fallbacks.get(page.file.src_uri)
+        self.rendering = fallback[0] if fallback else None
+        if fallback is not None:
             page.meta["search"] = {"exclude": True}
         return markdown
+
+    # Runs after chancery/content has sanitised the body (priority 100).
+    @event_priority(50)
+    def on_page_content(
+        self, html: str, /, *, page: MkDocsPage, config: MkDocsConfig, files: Files
+    ) -> str | None:
+        """Point a fallback page's raw-HTML links at the files its original uses."""
+        self.rendering = None
+        fallback = self.fallbacks.get(page.file.src_uri)
+        if fallback is None:
+            return html
+        languages = content_plugin(config, "chancery/languages").state()[0]
+        original_url = _url_of(fallback[0], languages, config)
+        known = {file.dest_uri for file in files} | self._original_addresses(fallback[0], config)
+        return rebase_links(html, original_url, page.file.url, known)
 
     # Runs after static-i18n's on_page_context (priority 50), to replace its selector links.
     @event_priority(0)
@@ -229,6 +255,52 @@ class LanguagesPlugin(BasePlugin[LanguagesPluginConfig]):
         setattr(config.extra, "alternate", selector)  # noqa: B010
         config.extra["alternate"] = selector
         return context
+
+    def original_file(self, path: str, config: MkDocsConfig) -> File | None:
+        """The file of the original's language that a fallback page's link ``path`` means.
+
+        ``path`` is a link target in the reader's language folder ('fr/news/photo.jpg'); the
+        same path in the original's folder is used when it holds an asset or a live page there.
+        """
+        shown = self.rendering
+        content = content_plugin(config, "chancery/languages")
+        languages, catalog, now = content.state()
+        reader = content.reader_language(config).code
+        if shown is None or not path.startswith(f"{reader}/"):
+            return None
+        inner = path.removeprefix(f"{reader}/")
+        candidate = f"{shown.language}/{inner}"
+        page = catalog.get(candidate)
+        if page is not None and is_live(page.content, now):
+            target = dest_uri(inner, config)
+        elif catalog.tree is not None and catalog.tree.is_asset(candidate):
+            target = inner
+        else:
+            return None
+        return File(
+            candidate,
+            src_dir=str(_content_dir(config)),
+            dest_dir=config.site_dir,
+            use_directory_urls=config.use_directory_urls,
+            dest_uri=languages.url_prefix(shown.language) + target,
+        )
+
+    def _original_addresses(self, shown: Page, config: MkDocsConfig) -> set[str]:
+        """Where the assets and live pages of ``shown``'s language are published."""
+        languages, catalog, now = content_plugin(config, "chancery/languages").state()
+        prefix = languages.url_prefix(shown.language)
+        addresses = {
+            prefix + dest_uri(page.path.partition("/")[2], config)
+            for page in catalog.in_language(shown.language)
+            if is_live(page.content, now)
+        }
+        if catalog.tree is not None:
+            addresses |= {
+                prefix + asset.partition("/")[2]
+                for asset in catalog.tree.assets
+                if asset.startswith(f"{shown.language}/")
+            }
+        return addresses
 
     def _report(self) -> TranslationReport:
         if self.report is None:
@@ -316,6 +388,23 @@ class Shard:
         """Record what the shard's languages gathered (the others' builds are discarded)."""
         mine: dict[str, Any] = {code: gathered[code] for code in gathered if code in self.languages}
         self.state_file.write_text(json.dumps(mine, sort_keys=True), encoding="utf-8")
+
+
+def _resolve_fallback_links(files: Files, plugin: LanguagesPlugin, config: MkDocsConfig) -> None:
+    # A fallback page shows its original's Markdown from the reader's language folder, so its
+    # relative links to images and pages beside the original find nothing there: MkDocs would
+    # warn (and --strict fail) on every fallback. While a fallback renders, a link that finds
+    # nothing in the reader's language finds the original's file instead (never copied here:
+    # the original's own build publishes it).
+    lookup = files.get_file_from_path
+
+    def get_file_from_path(path: str) -> File | None:
+        found = lookup(path)
+        if found is None and plugin.rendering is not None:
+            return plugin.original_file(path, config)
+        return found
+
+    setattr(files, "get_file_from_path", get_file_from_path)  # noqa: B010
 
 
 def _keeps_material_search(config: MkDocsConfig) -> bool:
