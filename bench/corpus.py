@@ -132,6 +132,13 @@ def generate(root: Path, pages: int, languages: int, seed: int = 9) -> Corpus:
             state[key, code] = status
             if status != "missing":
                 present[code].add(key)
+    # Every tag named in every language (a real site's translators write these names).
+    tags = "".join(
+        f"{tag}:\n" + "".join(f"  {code}: {_quoted(_words(rng, code, 2))}\n" for code in codes)
+        for tag in TAGS
+    )
+    (root / "content").mkdir(parents=True, exist_ok=True)
+    (root / "content" / "_tags.yml").write_text(tags, encoding="utf-8")
     for position, (key, kind) in enumerate(keys):
         corpus.by_type[kind] = corpus.by_type.get(kind, 0) + 1
         source_body = _body(rng, source, key, kind, sorted(present[source]))

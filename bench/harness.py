@@ -28,6 +28,7 @@ from typing import Any
 import yaml
 
 from bench.corpus import LANGUAGE_SETS, Corpus, generate
+from chancery.core.config import read_site_settings
 from chancery.mkdocs_plugins import template_cache
 
 REPO = Path(__file__).resolve().parent.parent
@@ -105,10 +106,6 @@ def chancery_config(
             options["build_jobs"] = build_jobs
         elif name == "chancery/listings" and nav_types is not None:
             options["listings_nav_types"] = nav_types
-        elif name == "i18n":
-            options["languages"] = [
-                lang for lang in options["languages"] if lang["locale"] in codes
-            ]
     return config
 
 
@@ -116,8 +113,19 @@ def stock_config(corpus: Corpus) -> dict[str, Any]:
     """Plain Material + search + mkdocs-static-i18n on the same files, with stock defaults."""
     demo: dict[str, Any] = yaml.load(DEMO_CONFIG.read_text(encoding="utf-8"), _DemoLoader)
     theme = {key: demo["theme"][key] for key in ("name", "language", "features", "palette")}
-    i18n = next(p["i18n"] for p in demo["plugins"] if isinstance(p, dict) and "i18n" in p)
-    languages = [lang for lang in i18n["languages"] if lang["locale"] in corpus.languages]
+    # The same languages as Chancery's, declared as static-i18n wants them.
+    policy = read_site_settings(DEMO_CONFIG).policy
+    languages = [
+        {
+            "locale": language.code,
+            "name": language.name,
+            "default": language.code == policy.root_code,
+            "build": True,
+            "site_name": language.site_name,
+        }
+        for language in policy.languages
+        if language.code in corpus.languages
+    ]
     return {
         "site_name": demo["site_name"],
         "site_url": demo["site_url"],

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import os
-from collections.abc import Callable, Iterator, Mapping
+from collections.abc import Callable, Iterable, Iterator, Mapping
 from pathlib import Path
 from typing import Any
 
@@ -33,13 +33,12 @@ def site_config(
 
     ``languages_options`` are the chancery/languages plugin's settings.
     """
-    root = next(code for code, role in languages if role == "foreign")
     config: dict[str, Any] = {
         "site_name": "Test ministry",
         "site_url": "https://ministry.example/",
         "docs_dir": "content",
         "site_dir": "site",
-        "theme": {"name": "material", "font": False, "language": root},
+        "theme": {"name": "material", "font": False},
         "plugins": [
             {
                 "chancery/content": {
@@ -48,16 +47,7 @@ def site_config(
             },
             {"chancery/languages": dict(languages_options or {})},
             "search",
-            {
-                "i18n": {
-                    "docs_structure": "folder",
-                    "fallback_to_default": False,
-                    "languages": [
-                        {"locale": code, "name": code, "default": code == root, "build": True}
-                        for code, _ in languages
-                    ],
-                }
-            },
+            "chancery/i18n",
         ],
     }
     config.update(overrides)
@@ -118,6 +108,12 @@ def page(title: str, body: str = "Text.", **fields: Any) -> str:
     front = {"title": title, "description": f"About {title}.", **fields}
     lines = yaml.safe_dump(front, allow_unicode=True, sort_keys=False, default_flow_style=False)
     return f"---\n{lines}---\n\n{body}\n"
+
+
+def tags_file(tags: Iterable[str], languages: Iterable[str] = ("en", "ko")) -> str:
+    """A content/_tags.yml naming each tag in each language ("climate (fr)")."""
+    names = {tag: {code: f"{tag} ({code})" for code in languages} for tag in tags}
+    return yaml.safe_dump(names, allow_unicode=True)
 
 
 def of(language: str, body: str = "Text.") -> dict[str, str]:

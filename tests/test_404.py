@@ -7,25 +7,23 @@ from typing import Any
 
 import pytest
 from bs4 import BeautifulSoup
-from mkdocs.utils.yaml import yaml_load
 from playwright.sync_api import Browser
 
+from chancery.core.config import read_site_settings
 from chancery.core.labels import label
 from tests.conftest import REPO
 from tests.headers_support import browser_thread, serve_like_host, watched_context
 
 
 def _languages() -> list[dict[str, Any]]:
-    with (REPO / "mkdocs.yml").open(encoding="utf-8") as file:
-        config: dict[str, Any] = yaml_load(file)
-    i18n = next(p["i18n"] for p in config["plugins"] if isinstance(p, dict) and "i18n" in p)
+    policy = read_site_settings(REPO / "mkdocs.yml").policy
     return [
         {
-            "code": language["locale"],
-            "prefix": "" if language.get("default") else f"{language['locale']}/",
-            "site_name": language.get("site_name", config["site_name"]),
+            "code": language.code,
+            "prefix": policy.url_prefix(language.code),
+            "site_name": language.site_name,
         }
-        for language in i18n["languages"]
+        for language in policy.languages
     ]
 
 

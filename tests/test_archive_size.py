@@ -11,7 +11,7 @@ from pathlib import Path
 
 from bs4 import BeautifulSoup
 
-from tests.conftest import page
+from tests.conftest import page, tags_file
 from tests.listings_support import build_project, listings_config
 
 #: The article measured in both corpora.
@@ -21,7 +21,7 @@ AUDIENCES = ("latin-america", "europe", "MX", "FR")
 
 
 def _corpus(count: int) -> dict[str, str]:
-    files = {"en/index.md": page("Ministry")}
+    files = {"en/index.md": page("Ministry"), "_tags.yml": tags_file(TOPICS, ("en",))}
     for number in range(1, count + 1):
         year = 2017 + number % 10
         month = 1 + number % 12

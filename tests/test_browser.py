@@ -13,10 +13,10 @@ from typing import Any
 
 import pytest
 import yaml
-from mkdocs.utils.yaml import yaml_load
 from playwright.sync_api import Browser, Page, Response, sync_playwright
 from playwright.sync_api import Error as PlaywrightError
 
+from chancery.core.config import read_site_settings
 from tests.browser_support import RequestLog, launch_chromium, serve
 from tests.conftest import REPO
 
@@ -46,18 +46,15 @@ class Language:
 
 
 def _portal_languages() -> tuple[Language, ...]:
-    with (REPO / "mkdocs.yml").open(encoding="utf-8") as file:
-        config: dict[str, Any] = yaml_load(file)
-    plugins = [entry for entry in config["plugins"] if isinstance(entry, dict)]
-    i18n = next(entry["i18n"] for entry in plugins if "i18n" in entry)
+    policy = read_site_settings(REPO / "mkdocs.yml").policy
     return tuple(
         Language(
-            code=language["locale"],
-            name=language["name"],
-            site_name=language.get("site_name", config["site_name"]),
-            default=bool(language.get("default", False)),
+            code=language.code,
+            name=language.name,
+            site_name=str(language.site_name),
+            default=language.code == policy.root_code,
         )
-        for language in i18n["languages"]
+        for language in policy.languages
     )
 
 

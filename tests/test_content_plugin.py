@@ -9,7 +9,9 @@ import sys
 from pathlib import Path
 
 import pytest
+import yaml
 from bs4 import BeautifulSoup
+from mkdocs.config import load_config
 from mkdocs.exceptions import Abort
 
 import chancery.mkdocs_plugins.content as content_plugin
@@ -179,22 +181,42 @@ def test_catalog_is_read_once_per_build_for_all_languages(
     assert len(calls) == 1
 
 
-def test_i18n_default_must_be_the_first_foreign_language(
+def test_a_static_i18n_block_is_refused_with_what_to_delete(
     build_site: BuildSite, caplog: pytest.LogCaptureFixture
 ) -> None:
     config = site_config((("en", "foreign"), ("ko", "domestic")))
-    i18n = config["plugins"][-1]["i18n"]
-    for language in i18n["languages"]:
-        language["default"] = language["locale"] == "ko"
+    config["plugins"][-1] = {
+        "i18n": {
+            "docs_structure": "folder",
+            "languages": [
+                {"locale": "en", "name": "English", "default": True},
+                {"locale": "ko", "name": "한국어"},
+            ],
+        }
+    }
     with caplog.at_level(logging.ERROR), pytest.raises(Abort):
         build_site(
             {"en/index.md": page("Home"), "ko/index.md": page("홈", translation_of=of("en"))},
             config=config,
         )
     assert (
-        "mkdocs.yml: plugins: i18n: 'en' is the first foreign language, so it must be the "
-        "default (served at the root); set default: true on it, not on 'ko'" in caplog.text
-    )
+        "mkdocs.yml: plugins: i18n: replace this block by `- chancery/i18n` and delete its "
+        "`languages`: each language is declared once, in chancery/content's `languages`"
+    ) in caplog.text
+
+
+def test_languages_listed_again_for_static_i18n_are_refused(
+    tmp_path: Path, caplog: pytest.LogCaptureFixture
+) -> None:
+    config = site_config((("en", "foreign"), ("ko", "domestic")))
+    config["plugins"][-1] = {
+        "chancery/i18n": {"languages": [{"locale": "en", "name": "English", "default": True}]}
+    }
+    write_tree(tmp_path / "content", {"en/index.md": page("Home")})
+    (tmp_path / "mkdocs.yml").write_text(yaml.safe_dump(config))
+    with caplog.at_level(logging.ERROR), pytest.raises(Abort):
+        load_config(config_file=str(tmp_path / "mkdocs.yml"))
+    assert "'chancery/i18n' option 'languages': delete this list: each language is" in caplog.text
 
 
 def test_bad_clock_is_refused(build_site: BuildSite, caplog: pytest.LogCaptureFixture) -> None:

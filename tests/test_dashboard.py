@@ -295,8 +295,11 @@ def test_a_site_without_a_domestic_language_gets_one_dashboard(build_site: Build
     soup = _soup(site / PATH / "index.html")
     _assert_accessible_structure(soup, "en")
     assert not (site / "fr" / PATH).exists()
+    # Without a domestic language, the root language (English) is the yardstick: French gets
+    # a depth bar measured against it, English none.
     depth = soup.select_one("svg[aria-labelledby^='chancery-chart-depth']")
-    assert depth is not None and depth.find_all("rect") == []
+    assert depth is not None and len(depth.find_all("rect")) == 1
+    assert "English = 1.00" in depth.get_text()
 
 
 def test_dashboard_can_be_turned_off_and_moved(build_site: BuildSite) -> None:
@@ -323,6 +326,9 @@ def test_content_at_the_dashboard_path_fails_the_build(
     files = {
         **_tiny(),
         f"en/{PATH}.md": page("Mine", "Text.", translation="not-needed", translation_reason="Test"),
+        "en/internal/index.md": page(
+            "Internal", "Text.", translation="not-needed", translation_reason="Test"
+        ),
     }
     with pytest.raises((Abort, PluginError)):
         build_site(files, languages=LANGUAGES, config=_config(LANGUAGES))

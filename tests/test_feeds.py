@@ -195,20 +195,8 @@ def test_json_feed_items_are_checked_as_they_are_built() -> None:
 def demo() -> tuple[Catalog, Regions, tuple[str, ...], dict[str, str]]:
     settings = read_site_settings(REPO / "mkdocs.yml")
     catalog = load_catalog(settings.content_dir, settings.policy.codes, REPO)
-    config = _mkdocs_yml()
-    i18n = next(p["i18n"] for p in config["plugins"] if isinstance(p, dict) and "i18n" in p)
-    names = {
-        lang["locale"]: lang.get("site_name", config["site_name"]) for lang in i18n["languages"]
-    }
+    names = {lang.code: str(lang.site_name) for lang in settings.policy.languages}
     return catalog, settings.regions, settings.policy.codes, names
-
-
-def _mkdocs_yml() -> dict[str, Any]:
-    from mkdocs.utils.yaml import yaml_load
-
-    with (REPO / "mkdocs.yml").open(encoding="utf-8") as file:
-        loaded: dict[str, Any] = yaml_load(file)
-    return loaded
 
 
 def _prefix(lang: str) -> str:

@@ -65,6 +65,13 @@ def _project(root: Path, files: dict[str, str | bytes]) -> Path:
     return root / "mkdocs.yml"
 
 
+def _with_content_options(**options: object) -> list[object]:
+    """The test site's plugins, with these chancery/content settings added."""
+    plugins: list[object] = site_config(THREE)["plugins"]
+    plugins[0]["chancery/content"].update(options)  # type: ignore[index]
+    return plugins
+
+
 @pytest.fixture
 def errors(build_site: BuildSite, caplog: pytest.LogCaptureFixture) -> Callable[..., str]:
     """Build a site that must fail; return what the build logged as errors."""
@@ -306,37 +313,31 @@ def test_check_lists_what_it_will_not_publish(
     assert not any("_p/a.md" in line for line in out)
 
 
-def test_public_files_are_published_unreferenced_and_bad_patterns_are_errors(
+def test_public_files_are_published_although_no_page_uses_them(
     build_site: BuildSite,
 ) -> None:
     site = build_site(
         {**_home(), "en/press/kit.pdf": b"%PDF kit", "en/press/old.pdf": b"%PDF old"},
         languages=THREE,
-        config={
-            "plugins": [
-                {
-                    "chancery/content": {
-                        "languages": [{"code": c, "role": r} for c, r in THREE],
-                        "public_files": ["en/press/kit.pdf"],
-                    }
-                },
-                "chancery/languages",
-                "search",
-                {
-                    "i18n": {
-                        "docs_structure": "folder",
-                        "fallback_to_default": False,
-                        "languages": [
-                            {"locale": c, "name": c, "default": c == "en", "build": True}
-                            for c, _ in THREE
-                        ],
-                    }
-                },
-            ]
-        },
+        config={"plugins": _with_content_options(public_files=["en/press/kit.pdf"])},
     )
     assert (site / "press/kit.pdf").exists()
     assert not (site / "press/old.pdf").exists()
+
+
+def test_a_public_files_pattern_that_matches_nothing_is_an_error(
+    build_site: BuildSite, caplog: pytest.LogCaptureFixture
+) -> None:
+    with caplog.at_level(logging.ERROR), pytest.raises(Abort):
+        build_site(
+            _home(),
+            languages=THREE,
+            config={"plugins": _with_content_options(public_files=["en/press/*.pdf"])},
+        )
+    assert (
+        "mkdocs.yml: public_files: 'en/press/*.pdf' matches no publishable file of the content "
+        "folder; correct the pattern or remove it"
+    ) in caplog.text
 
 
 # 6. One address, one source -----------------------------------------------------------------

@@ -16,6 +16,7 @@ from datetime import datetime, timedelta
 from pathlib import Path
 
 import pytest
+import yaml
 from mkdocs.commands.build import build
 from mkdocs.config import load_config
 
@@ -70,6 +71,14 @@ def _canary_files() -> dict[str, str | bytes]:
         # A file that no page uses is not published, whatever its type.
         files[f"{language}/zqxorphan{language}.pdf"] = f"%PDF-1.4 zqxorphan{language}".encode()
     files["zqxroot.txt"] = "zqxroot: a file outside every language folder"
+    # Every canary tag is declared, its name the canary itself: a tag page or a tag's name
+    # shown anywhere for an unpublished page would leak it.
+    canary_tags = [
+        f"zqx{kind}{code}" for kind in ("draft", "embargo", "expiring") for code in LANGUAGES
+    ]
+    files["_tags.yml"] = yaml.safe_dump(
+        {tag: {code: f"{tag} name" for code in LANGUAGES} for tag in canary_tags}
+    )
     files.update(_group_files(news))
     return files
 
@@ -108,6 +117,8 @@ def _build_demo_with_canaries(root: Path, now: datetime, monkeypatch: pytest.Mon
         path.parent.mkdir(parents=True, exist_ok=True)
         if isinstance(data, bytes):
             path.write_bytes(data)
+        elif relative == "_tags.yml":  # The demo's tags, and the canaries'.
+            path.write_text(path.read_text(encoding="utf-8") + data, encoding="utf-8")
         else:
             path.write_text(data, encoding="utf-8")
     monkeypatch.setenv("CHANCERY_NOW", now.isoformat())

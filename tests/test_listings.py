@@ -24,7 +24,7 @@ from chancery.core.catalog import Catalog, Page, load_catalog
 from chancery.core.config import read_site_settings
 from chancery.core.labels import LABELS, label
 from chancery.core.listings import is_listed
-from tests.conftest import REPO, TEST_NOW, BuildSite, of, page
+from tests.conftest import REPO, TEST_NOW, BuildSite, of, page, tags_file
 from tests.listings_support import (
     article,
     build_project,
@@ -60,6 +60,7 @@ def _mission(title: str, country: str, city: str, **fields: Any) -> str:
 
 
 FILES = {
+    "_tags.yml": tags_file(["climate"], ("en", "fr", "ko")),
     "en/index.md": page("Home"),
     "fr/index.md": page("Accueil", translation_of=of("en")),
     "ko/index.md": page("홈", translation_of=of("en")),

@@ -397,7 +397,7 @@ def test_a_target_without_a_measure_is_unmeasured(tmp_path: Path) -> None:
         ({"metrics_targets": {"de": {"depth": 0.8}}}, "metrics_targets: de: not a language"),
         ({"metrics_targets": {"en": {"width": 0.8}}}, "'width' is not a target"),
         ({"metrics_targets": {"en": {"depth": "high"}}}, "'high' must be a number"),
-        ({"metrics_targets": {"ko": {"depth": 0.8}}}, "measured against the domestic language"),
+        ({"metrics_targets": {"ko": {"depth": 0.8}}}, "depth is measured against ko itself"),
         ({"metrics_targets": {"en": 0.8}}, "must map metrics to values"),
         ({"metrics_word_density": {"ko": 1.0}}, "metrics_word_density: ko: not a foreign"),
         ({"metrics_word_density": {"zh": 0}}, "must be more than 0"),

@@ -21,7 +21,7 @@ from chancery.core.seo import (
     rating_value,
     without_versions,
 )
-from tests.conftest import of, page
+from tests.conftest import of, page, tags_file
 from tests.test_sitemap import build
 
 SITE = "https://ministry.example/"
@@ -77,6 +77,7 @@ def both(path: str, title: str, french: str, **fields: Any) -> dict[str, str | b
 
 
 FILES: dict[str, str | bytes] = {
+    "_tags.yml": tags_file(["climate"], ("en", "fr")),
     **both("index.md", "Home", "Accueil"),
     **both("news/climate.md", "Climate partnership", "Partenariat climatique", **NEWS),
     **both("statements/unga.md", "Speech at the UN", "Discours à l'ONU", **STATEMENT),
@@ -89,8 +90,9 @@ FILES: dict[str, str | bytes] = {
     "en/news/hostile.md": page(HOSTILE, "Text.", **NEWS, description=HOSTILE),
 }
 
+#: The ministry's name, declared once per language with the language itself.
+SITE_NAMES = {"en": "Ministry of Tests", "fr": "Ministère des Tests"}
 SEO_OPTIONS = {
-    "organization_name": {"en": "Ministry of Tests", "fr": "Ministère des Tests"},
     "organization_logo": "assets/chancery/share.png",
     "organization_same_as": ["https://social.example/@ministry"],
     "twitter_site": "@MinistryOfTests",
@@ -99,7 +101,7 @@ SEO_OPTIONS = {
 
 @pytest.fixture(scope="module")
 def site(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    return build(tmp_path_factory.mktemp("seo"), FILES, **SEO_OPTIONS)
+    return build(tmp_path_factory.mktemp("seo"), FILES, SITE_NAMES, **SEO_OPTIONS)
 
 
 def extract(file: Path, url: str) -> dict[str, Any]:

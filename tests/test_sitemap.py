@@ -65,22 +65,34 @@ FILES: dict[str, str | bytes] = {
 }
 
 
-def chancery_config(**seo: Any) -> dict[str, Any]:
-    """mkdocs.yml of a test site with chancery/seo and chancery/integrity before search."""
+def chancery_config(site_names: Mapping[str, str] | None = None, **seo: Any) -> dict[str, Any]:
+    """mkdocs.yml of a test site with chancery/seo and chancery/integrity before search.
+
+    ``site_names`` are the ministry's name in each language (declared with the language).
+    """
     config = site_config(LANGUAGES, {"translation_gate": "warn"})
     plugins = config["plugins"]
+    for language in plugins[0]["chancery/content"]["languages"]:
+        if site_names and language["code"] in site_names:
+            language["site_name"] = site_names[language["code"]]
     at = plugins.index("search")
     plugins[at:at] = [{"chancery/seo": seo}, {"chancery/integrity": {}}]
     return config
 
 
-def build(root: Path, files: Mapping[str, str | bytes], **seo: Any) -> Path:
+def build(
+    root: Path,
+    files: Mapping[str, str | bytes],
+    site_names: Mapping[str, str] | None = None,
+    **seo: Any,
+) -> Path:
     with pytest.MonkeyPatch.context() as patch:
         patch.setenv("CHANCERY_NOW", TEST_NOW)
         patch.delenv("CHANCERY_SIGNING_KEY", raising=False)
         write_tree(root / "content", files)
         (root / "mkdocs.yml").write_text(
-            yaml.safe_dump(chancery_config(**seo), allow_unicode=True), encoding="utf-8"
+            yaml.safe_dump(chancery_config(site_names, **seo), allow_unicode=True),
+            encoding="utf-8",
         )
         return build_in(root)
 

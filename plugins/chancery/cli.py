@@ -40,6 +40,7 @@ from chancery.core.metrics import (
 from chancery.core.schedule import is_live, upcoming
 from chancery.core.schema import write_schemas
 from chancery.core.status import language_rows, status_document, status_table
+from chancery.core.taxonomy import load_topics
 from chancery.core.translate import TranslateError, locate, mark_current, start_translation
 from chancery.core.translations import assess
 
@@ -228,6 +229,12 @@ def _load(
     arguments: argparse.Namespace, *, check_groups: bool = True
 ) -> tuple[SiteSettings, Catalog]:
     settings = read_site_settings(arguments.config_file)
+    tags_path = settings.content_dir / settings.tags_file
+    topics, problems = load_topics(
+        tags_path, tags_path.relative_to(settings.config_file.parent).as_posix()
+    )
+    if problems:
+        raise ContentErrors(problems)
     catalog = load_catalog(
         settings.content_dir,
         settings.policy.codes,
@@ -237,6 +244,7 @@ def _load(
         root_language=settings.policy.root.code,
         directory_urls=settings.directory_urls,
         public_files=settings.public_files,
+        topics=topics,
     )
     return settings, catalog
 

@@ -33,9 +33,10 @@ from mkdocs.exceptions import Abort
 from chancery import __version__
 from chancery.atomic_build import run_build, staged
 from chancery.core.clock import CLOCK_VARIABLE
+from chancery.core.config import policy_from_options
 from chancery.mkdocs_plugins.language_builds import add_gathered
 from chancery.mkdocs_plugins.languages import LanguagesPlugin, Shard
-from chancery.mkdocs_plugins.site import SiteWideStep, content_plugin
+from chancery.mkdocs_plugins.site import SiteWideStep, content_plugin, i18n_plugin
 
 #: In a runner's output folder: the built site, and what its languages gathered.
 SHARD_SITE = "site"
@@ -249,18 +250,21 @@ def _root_files(shard: ShardResult, language_folders: set[str]) -> dict[str, str
 
 def _languages_plugin(config: MkDocsConfig) -> LanguagesPlugin:
     plugin = config.plugins.get("chancery/languages")
-    if not isinstance(plugin, LanguagesPlugin) or "i18n" not in config.plugins:
+    if not isinstance(plugin, LanguagesPlugin) or i18n_plugin(config) is None:
         raise ShardError(
-            "mkdocs.yml: building by language needs the chancery/languages and i18n plugins"
+            "mkdocs.yml: building by language needs the chancery/languages and chancery/i18n "
+            "plugins"
         )
     return plugin
 
 
 def _build_languages(config: MkDocsConfig) -> list[str]:
-    # static-i18n's build order: the root (default) language first.
-    i18n: Any = config.plugins["i18n"]
-    root = i18n.default_language
-    return [root, *(code for code in i18n.build_languages if code != root)]
+    # static-i18n's build order: the root language first, then the others in policy order.
+    options = content_plugin(config, "chancery merge").config
+    policy = policy_from_options(
+        [dict(entry) for entry in options.languages], options.root_language
+    )
+    return [policy.root_code, *(code for code in policy.codes if code != policy.root_code)]
 
 
 @contextmanager

@@ -13,6 +13,7 @@ from chancery.core.errors import ContentError, ContentErrors
 from chancery.core.models import BaseContent
 from chancery.core.publication import ContentTree, scan_content
 from chancery.core.source import SourceError, parse_source
+from chancery.core.taxonomy import Topics
 from chancery.core.validation import validate_front_matter
 
 #: Front-matter fields that decide when a page is public; a translation follows its source's.
@@ -133,6 +134,7 @@ def load_catalog(
     root_language: str | None = None,
     directory_urls: bool = True,
     public_files: tuple[str, ...] = (),
+    topics: Topics | None = None,
 ) -> Catalog:
     """Read and check every file under ``content_dir``.
 
@@ -145,6 +147,8 @@ def load_catalog(
     folders must not take another language's address; ``directory_urls`` is MkDocs'
     use_directory_urls, which decides the address of each page; ``public_files`` are the
     assets published even when no page references them (see publication.scan_content).
+    ``topics`` are the site's declared tags, the only tags pages may carry besides campaigns'
+    (None leaves tags unchecked).
     """
     shown_prefix = _display_prefix(content_dir, project_dir)
     tree = scan_content(
@@ -161,6 +165,8 @@ def load_catalog(
             pages.append(page)
     errors.extend(_duplicate_keys(pages, shown_prefix))
     errors.extend(_address_collisions(pages, shown_prefix, root_language, directory_urls))
+    if topics is not None:
+        errors.extend(_undeclared_tags(pages, shown_prefix, topics))
     warnings: list[ContentError] = []
     if check_groups and not errors:
         errors.extend(_check_groups(pages, shown_prefix))
@@ -221,6 +227,35 @@ def _address_collisions(
                     "",
                     f"is published at the same address as {shown_prefix}{earlier.path} "
                     f"(/{address.removesuffix('index.html')}); rename or remove one of them",
+                )
+            )
+    return errors
+
+
+def campaign_tag(campaign: Page) -> str:
+    """The tag that marks content as part of a campaign: the campaign's file name.
+
+    ``campaigns/open-haneul.md`` (or ``translation_key: open-haneul``) is ``open-haneul``, the
+    same in every language.
+    """
+    return PurePosixPath(campaign.key).stem
+
+
+def _undeclared_tags(pages: list[Page], shown_prefix: str, topics: Topics) -> list[ContentError]:
+    """A tag readers would see as a bare slug: neither declared nor a campaign's."""
+    campaigns = {campaign_tag(page) for page in pages if page.type == "campaign"}
+    errors = []
+    for page in pages:
+        for tag in page.content.tags:
+            if tag in topics or tag in campaigns:
+                continue
+            errors.append(
+                ContentError(
+                    shown_prefix + page.path,
+                    page.lines.get("tags", 0),
+                    "tags",
+                    f"'{tag}' is not a tag of this site{topics.suggest(tag)}; use a tag of "
+                    f"{topics.source}, or add '{tag}' there with its name in each language",
                 )
             )
     return errors

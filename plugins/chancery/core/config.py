@@ -14,7 +14,7 @@ from typing import Any
 import yaml
 
 from chancery.core.audiences import RegionError, Regions, parse_regions
-from chancery.core.languages import LanguagePolicy, PolicyError, Role
+from chancery.core.languages import LanguageDeclaration, LanguagePolicy, PolicyError
 from chancery.core.translations import TranslationPolicy, TranslationPolicyError
 
 PLUGIN_NAME = "chancery/content"
@@ -40,6 +40,8 @@ class SiteSettings:
     directory_urls: bool = True
     #: Assets published even when no page links to them (chancery/content's `public_files`).
     public_files: tuple[str, ...] = ()
+    #: The data file naming each tag in every language (chancery/content's `tags_file`).
+    tags_file: str = "_tags.yml"
 
 
 class _TolerantLoader(yaml.SafeLoader):
@@ -66,12 +68,13 @@ _TolerantLoader.add_constructor("!ENV", _environment)
 _TolerantLoader.add_multi_constructor("", _unresolved)
 
 
-def policy_from_options(languages: list[dict[str, Any]]) -> LanguagePolicy:
-    """Build the language policy from the plugin's ``languages`` option."""
-    roles: list[tuple[str, Role]] = []
-    for entry in languages:
-        roles.append((str(entry["code"]), entry.get("role", "foreign")))
-    return LanguagePolicy.from_roles(roles)
+def policy_from_options(
+    languages: list[dict[str, Any]], root_language: str | None = None
+) -> LanguagePolicy:
+    """Build the language policy from the plugin's ``languages`` and ``root_language``."""
+    return LanguagePolicy.declare(
+        [LanguageDeclaration.from_option(entry) for entry in languages], root_language or None
+    )
 
 
 def read_site_settings(config_file: Path) -> SiteSettings:
@@ -90,7 +93,7 @@ def read_site_settings(config_file: Path) -> SiteSettings:
     if options is None:
         raise SiteConfigError(f"{config_file}: plugins: add '{PLUGIN_NAME}' with its languages")
     try:
-        policy = policy_from_options(options.get("languages") or [])
+        policy = policy_from_options(options.get("languages") or [], options.get("root_language"))
         regions = parse_regions(options.get("regions") or [])
         translation = TranslationPolicy.from_options(
             _plugin_options(raw.get("plugins") or [], LANGUAGES_PLUGIN_NAME) or {}
@@ -106,6 +109,7 @@ def read_site_settings(config_file: Path) -> SiteSettings:
         regions,
         directory_urls=raw.get("use_directory_urls", True) is not False,
         public_files=tuple(str(pattern) for pattern in options.get("public_files") or ()),
+        tags_file=str(options.get("tags_file") or "_tags.yml"),
     )
 
 

@@ -149,7 +149,7 @@ class _Text:
         self.locale = Locale.parse(language)
         self.report = report
         self.audience_name = audience_name
-        self.domestic = self.language_name(report.domestic) if report.domestic else ""
+        self.domestic = self.language_name(report.reference)
 
     def t(self, key: str) -> str:
         return label(key, self.language)
@@ -217,7 +217,7 @@ def _verdict_row(verdict: Verdict, text: _Text) -> tuple[str, tuple[str, ...]]:
 
 def _density(metrics: LanguageMetrics, text: _Text) -> str:
     if metrics.density is None:
-        return text.t("dashboard.domestic") if metrics.role == "domestic" else NOT_MEASURED
+        return text.t("dashboard.domestic")  # The reference language itself.
     return text.t(f"dashboard.density.{metrics.density.origin}").format(
         value=text.ratio(metrics.density.value), pairs=text.number(metrics.density.pairs)
     )
@@ -259,7 +259,7 @@ def _overview(report: MetricsReport, text: _Text) -> Table:
 
 
 def _foreign(report: MetricsReport) -> tuple[LanguageMetrics, ...]:
-    return tuple(metrics for metrics in report.languages if metrics.code != report.domestic)
+    return tuple(metrics for metrics in report.languages if metrics.code != report.reference)
 
 
 def _depth(report: MetricsReport, text: _Text) -> ChartSection:
@@ -282,7 +282,7 @@ def _depth(report: MetricsReport, text: _Text) -> ChartSection:
                 tuple(text.ratio(metrics.depth_ratio) for metrics in foreign),
             )
         ],
-        reference=(1.0, f"{text.domestic} = {text.ratio(1.0)}") if report.domestic else None,
+        reference=(1.0, f"{text.domestic} = {text.ratio(1.0)}"),
         targets=[targets.get(metrics.code) for metrics in foreign],
     )
     table = Table(

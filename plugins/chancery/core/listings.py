@@ -26,11 +26,12 @@ from typing import Any
 from urllib.parse import quote
 
 from chancery.core.audiences import Regions, country_name, is_country
-from chancery.core.catalog import Catalog, Page
+from chancery.core.catalog import Catalog, Page, campaign_tag
 from chancery.core.feeds import FORMAT_NAMES, FORMATS, MEDIA_TYPES, Feed, FeedEntry, FeedFormat
 from chancery.core.labels import label
 from chancery.core.languages import LanguagePolicy
 from chancery.core.schedule import is_live
+from chancery.core.taxonomy import Topics
 
 #: Where the listing of each content type lives, inside each language.
 TYPE_PATHS: Mapping[str, str] = MappingProxyType(
@@ -45,6 +46,11 @@ TYPE_PATHS: Mapping[str, str] = MappingProxyType(
     }
 )
 DIRECTORY_PATH = "missions"
+#: The content type of each type's own folder: such a section is named after its listing
+#: ("News") in every language, with or without an index page.
+SECTION_TYPES: Mapping[str, str] = MappingProxyType(
+    {**{path: kind for kind, path in TYPE_PATHS.items()}, DIRECTORY_PATH: "mission"}
+)
 ARCHIVE_PATH = "archive"
 TAGS_PATH = "tags"
 AUDIENCES_PATH = "audiences"
@@ -77,15 +83,6 @@ def inner_url(inner: str, directory_urls: bool = True) -> str:
         return parent if directory_urls else f"{parent}index.html"
     stem = path.with_suffix("").as_posix()
     return f"{stem}/" if directory_urls else f"{stem}.html"
-
-
-def campaign_tag(campaign: Page) -> str:
-    """The tag that marks content as part of a campaign: the campaign's file name.
-
-    ``campaigns/open-haneul.md`` (or ``translation_key: open-haneul``) is ``open-haneul``, the
-    same in every language.
-    """
-    return PurePosixPath(campaign.key).stem
 
 
 @dataclass(frozen=True)
@@ -299,6 +296,8 @@ class Site:
     now: datetime
     settings: ListingSettings = field(default_factory=ListingSettings)
     directory_urls: bool = True
+    #: The names of the site's tags in each language.
+    topics: Topics = field(default_factory=Topics)
 
     def __post_init__(self) -> None:
         self.listed: tuple[Page, ...] = tuple(
@@ -326,6 +325,11 @@ class Site:
             )
         )
         self.tags = tuple(sorted({tag for page in self.listed for tag in page.content.tags}))
+        self._campaigns = {
+            campaign_tag(page): self.catalog.group(page.key)
+            for page in self.listed
+            if page.type == "campaign"
+        }
         countries = {a for page in self.listed for a in page.content.audiences if is_country(a)}
         countries |= {
             str(getattr(page.content, "country", ""))
@@ -334,6 +338,19 @@ class Site:
         }
         self.audiences = (*self.regions.slugs, *sorted(countries - {""}))
         self._urls: dict[str, frozenset[str]] = {}
+
+    def tag_name(self, tag: str, language: str) -> str:
+        """A tag's name in ``language``: from the tags file, or a campaign's title there.
+
+        The slug itself only as a last resort, for a gap the parity gate reports.
+        """
+        name = self.topics.name(tag, language)
+        if name:
+            return name
+        campaign = self._campaigns.get(tag, {}).get(language)
+        if campaign is not None and is_listed(campaign, self.now):
+            return campaign.content.title
+        return tag
 
     # Items and URLs.
 
@@ -612,7 +629,10 @@ class _Planner:
         title = self.t("tags.title")
         tags = LinkGroup(
             title,
-            tuple(Link(tag, tag_urls[tag], counts[tag]) for tag in self.site.tags),
+            tuple(
+                Link(self.site.tag_name(tag, self.language), tag_urls[tag], counts[tag])
+                for tag in self.site.tags
+            ),
             self.url(f"{TAGS_PATH}/index.md"),
         )
         self.pages.append(
@@ -627,7 +647,7 @@ class _Planner:
             )
         )
         for tag in self.site.tags:
-            tag_title = self.t("tag.title", tag=tag)
+            tag_title = self.t("tag.title", tag=self.site.tag_name(tag, self.language))
             self.paginate(
                 f"{TAGS_PATH}/{tag}",
                 self.site.tagged(self.language, tag),
@@ -780,7 +800,10 @@ class _Planner:
                 summary=item.description,
                 published=item.when,  # type: ignore[arg-type]  # filtered above
                 updated=item.modified,  # type: ignore[arg-type]
-                tags=item.page.content.tags,
+                # Feed readers show categories to readers: names, in the feed's language.
+                tags=tuple(
+                    self.site.tag_name(tag, self.language) for tag in item.page.content.tags
+                ),
             )
             for item in dated[: self.site.settings.feed_items]
         )

@@ -3,16 +3,17 @@
 Everything is measured from the content and the build clock, never from readers: pages, words,
 new items per month, the age of pages, how long translations take to catch up with their
 source, and what is missing or stale (taken from the translation report, not recomputed). The
-gap that matters is the one against the domestic language, so every foreign language gets:
+gap that matters is the one against the **reference language**: the domestic language, or, on
+a site without one, the language served at the root. Every other language gets:
 
-- a **depth ratio**: its words, in domestic-language words, over the domestic language's words;
-- a **cadence ratio**: its new items over the domestic language's, over the last 12 months.
+- a **depth ratio**: its words, in reference-language words, over the reference language's;
+- a **cadence ratio**: its new items over the reference language's, over the last 12 months.
 
 Word counts are native to each script (a Chinese character is a word, a Korean word runs
-between spaces), so they are not comparable as they stand. Each foreign language's **density**
-(its words per domestic-language word) converts them: the ministry may set it in the config;
+between spaces), so they are not comparable as they stand. Each language's **density** (its
+words per reference-language word) converts them: the ministry may set it in the config;
 otherwise it is measured on the site's own current translations between that language and the
-domestic one; with fewer than ``MIN_DENSITY_PAIRS`` of those it is assumed to be 1.
+reference one; with fewer than ``MIN_DENSITY_PAIRS`` of those it is assumed to be 1.
 
 **Translation lag** of a current translation: the days from its reference's last change
 (``updated``, else ``date``) to the translation's own last change (``updated``, else ``date``).
@@ -39,7 +40,7 @@ from chancery.core.translations import TranslationReport, Version
 from chancery.core.words import count_words
 
 #: Version of the JSON document, bumped when a field changes meaning or disappears.
-METRICS_FORMAT = 1
+METRICS_FORMAT = 2
 #: The cadence window: this many calendar months, the build clock's month included.
 MONTHS = 12
 #: Current translations needed to measure a language's density; below, it is assumed to be 1.
@@ -51,7 +52,7 @@ TargetMetric = Literal["depth", "cadence", "coverage", "lag_days"]
 TARGET_METRICS: tuple[TargetMetric, ...] = ("depth", "cadence", "coverage", "lag_days")
 #: Targets that are ceilings (the value must stay at or under them); the others are floors.
 _CEILINGS = frozenset({"lag_days"})
-#: Targets measured against the domestic language, which therefore cannot have them.
+#: Targets measured against the reference language, which therefore cannot have them.
 _RATIOS = frozenset({"depth", "cadence"})
 
 VerdictStatus = Literal["met", "missed", "unmeasured"]
@@ -99,8 +100,22 @@ class MetricsSettings:
         )
 
 
+def reference_language(languages: LanguagePolicy) -> str:
+    """The language the others are measured against: the domestic one, else the root one."""
+    return (languages.domestic or languages.root).code
+
+
 def _foreign(languages: LanguagePolicy) -> tuple[str, ...]:
-    return tuple(language.code for language in languages.languages if language.role == "foreign")
+    """The foreign languages measured against the reference language.
+
+    On a site without a domestic language, the reference is the root one, which is left out.
+    """
+    reference = reference_language(languages)
+    return tuple(
+        language.code
+        for language in languages.languages
+        if language.role == "foreign" and language.code != reference
+    )
 
 
 def _number(value: Any, where: str, example: str) -> float:
@@ -134,11 +149,10 @@ def _targets(raw: Any, languages: LanguagePolicy) -> tuple[Target, ...]:
                     f"{where}: '{metric}' is not a target; use {', '.join(TARGET_METRICS)}"
                 )
             threshold = _number(value, f"{where}: {metric}", "0.8")
-            domestic = languages.domestic
-            if metric in _RATIOS and domestic is not None and code == domestic.code:
+            if metric in _RATIOS and code == reference_language(languages):
                 raise MetricsSettingsError(
-                    f"{where}: {metric} is measured against the domestic language itself; "
-                    "set it on foreign languages"
+                    f"{where}: {metric} is measured against {code} itself (the reference "
+                    "language); set it on the other languages"
                 )
             if code == EVERY_FOREIGN_LANGUAGE:
                 defaults[metric] = threshold
@@ -159,7 +173,7 @@ def _targets(raw: Any, languages: LanguagePolicy) -> tuple[Target, ...]:
 def _densities(raw: Any, languages: LanguagePolicy) -> dict[str, float]:
     if not isinstance(raw, Mapping):
         raise MetricsSettingsError(
-            "metrics_word_density: must map languages to their words per domestic word, "
+            "metrics_word_density: must map languages to their words per reference word, "
             "e.g. {zh: 2.6}"
         )
     densities = {}
@@ -243,7 +257,7 @@ class Lag:
 
 @dataclass(frozen=True)
 class Density:
-    """A language's words per domestic-language word, and where that figure comes from."""
+    """A language's words per reference-language word, and where that figure comes from."""
 
     value: float
     origin: DensityOrigin
@@ -262,7 +276,7 @@ class LanguageMetrics:
     by_type: tuple[tuple[str, Figures], ...]
     by_audience: tuple[tuple[str, Figures], ...]
     lag: Lag
-    #: None for the domestic language (the yardstick) or when the site has none.
+    #: None for the reference language (the yardstick).
     density: Density | None = None
     depth_ratio: float | None = None
     cadence_ratio: float | None = None
@@ -294,7 +308,8 @@ class MetricsReport:
     now: datetime
     #: The cadence window's months as (year, month), oldest first; the last is the clock's.
     months: tuple[tuple[int, int], ...]
-    domestic: str | None
+    #: The language every other one is measured against: the domestic one, else the root one.
+    reference: str
     languages: tuple[LanguageMetrics, ...]
     verdicts: tuple[Verdict, ...]
     fail_on_missed_targets: bool = False
@@ -331,7 +346,7 @@ def measure(
     words = {page.path: count_words(page.body) for page in live}
     types = [name for name in MODELS if any(page.type == name for page in live)]
     audiences = sorted({audience for page in live for audience in page.content.audiences})
-    domestic = languages.domestic.code if languages.domestic else None
+    reference = reference_language(languages)
     measured = []
     for language in languages.languages:
         mine = _Slicer(
@@ -353,12 +368,13 @@ def measure(
             )
         )
     with_ratios = tuple(
-        _with_ratios(language, measured, domestic, report, words, settings) for language in measured
+        _with_ratios(language, measured, reference, report, words, settings)
+        for language in measured
     )
     return MetricsReport(
         now=now,
         months=months,
-        domestic=domestic,
+        reference=reference,
         languages=with_ratios,
         verdicts=tuple(_verdict(target, with_ratios) for target in settings.targets),
         fail_on_missed_targets=settings.fail_on_missed_targets,
@@ -461,15 +477,15 @@ def _lag(versions: Iterable[Version], now: datetime) -> Lag:
 def _with_ratios(
     language: LanguageMetrics,
     measured: Sequence[LanguageMetrics],
-    domestic: str | None,
+    reference: str,
     report: TranslationReport,
     words: Mapping[str, int],
     settings: MetricsSettings,
 ) -> LanguageMetrics:
-    if domestic is None or language.code == domestic:
+    if language.code == reference:
         return language
-    home = next(other for other in measured if other.code == domestic)
-    density = _density(language.code, domestic, report, words, settings)
+    home = next(other for other in measured if other.code == reference)
+    density = _density(language.code, reference, report, words, settings)
     depth = language.total.words / density.value / home.total.words if home.total.words else None
     cadence = language.total.new_items / home.total.new_items if home.total.new_items else None
     return dataclasses.replace(language, density=density, depth_ratio=depth, cadence_ratio=cadence)
@@ -477,7 +493,7 @@ def _with_ratios(
 
 def _density(
     code: str,
-    domestic: str,
+    reference: str,
     report: TranslationReport,
     words: Mapping[str, int],
     settings: MetricsSettings,
@@ -489,15 +505,15 @@ def _density(
     for version in report.versions:
         if version.status != "current" or version.page is None or version.reference is None:
             continue
-        if version.language == code and version.reference.language == domestic:
+        if version.language == code and version.reference.language == reference:
             pairs.append((version.page, version.reference))
-        elif version.language == domestic and version.reference.language == code:
+        elif version.language == reference and version.reference.language == code:
             pairs.append((version.reference, version.page))
-    foreign_words = sum(words.get(page.path, 0) for page, _ in pairs)
-    domestic_words = sum(words.get(page.path, 0) for _, page in pairs)
-    if len(pairs) < MIN_DENSITY_PAIRS or not foreign_words or not domestic_words:
+    own_words = sum(words.get(page.path, 0) for page, _ in pairs)
+    reference_words = sum(words.get(page.path, 0) for _, page in pairs)
+    if len(pairs) < MIN_DENSITY_PAIRS or not own_words or not reference_words:
         return Density(1.0, "assumed", len(pairs))
-    return Density(foreign_words / domestic_words, "measured", len(pairs))
+    return Density(own_words / reference_words, "measured", len(pairs))
 
 
 def _verdict(target: Target, languages: Sequence[LanguageMetrics]) -> Verdict:
@@ -538,7 +554,7 @@ def metrics_document(report: MetricsReport) -> dict[str, Any]:
         "format": METRICS_FORMAT,
         "now": report.now.isoformat(),
         "months": [f"{year:04d}-{month:02d}" for year, month in report.months],
-        "domestic": report.domestic,
+        "reference": report.reference,
         "languages": [
             {
                 "code": language.code,
@@ -596,7 +612,7 @@ def _days(value: float | None) -> str:
 
 def _density_cell(density: Density | None) -> str:
     if density is None:
-        return "(domestic)"
+        return "(reference)"
     if density.origin == "measured":
         return f"{density.value:.2f} (measured, {density.pairs} pairs)"
     return f"{density.value:.2f} ({density.origin})"
@@ -620,7 +636,7 @@ def metrics_table(report: MetricsReport) -> str:
         "Language",
         "Pages",
         "Words",
-        "Words/domestic word",
+        "Words per reference word",
         "Depth",
         f"New {first[0]:04d}-{first[1]:02d}..{last[0]:04d}-{last[1]:02d}",
         "Cadence",

@@ -36,11 +36,17 @@ def _strict_bool(value: Any) -> Any:
     return value
 
 
+def slug_problem(value: str) -> str | None:
+    """Why ``value`` is not a slug (lower-case ASCII words joined by '-'), or None."""
+    if _SLUG.match(value):
+        return None
+    return f"'{value}' is not a slug; use lower-case ASCII words joined by '-', e.g. 'climate'"
+
+
 def _slug(value: str) -> str:
-    if not _SLUG.match(value):
-        raise ValueError(
-            f"'{value}' is not a slug; use lower-case ASCII words joined by '-', e.g. 'climate'"
-        )
+    problem = slug_problem(value)
+    if problem:
+        raise ValueError(problem)
     return value
 
 

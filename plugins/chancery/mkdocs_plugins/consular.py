@@ -563,12 +563,11 @@ class ConsularPlugin(BasePlugin[ConsularPluginConfig]):
     def _light_languages(
         self, languages: tuple[Language, ...], path: str, config: MkDocsConfig
     ) -> list[dict[str, str]]:
-        names = _language_names(config)
         return [
             {
                 "code": language.code,
                 "dir": language.direction,
-                "name": names.get(language.code, language.name),
+                "name": language.name,
                 "url": self._light_url(path, language.code, config),
             }
             for language in languages
@@ -624,13 +623,6 @@ def _feed_text(level: int, note: str, language: str) -> str:
     return f"{level_view(level, language).full}\n\n{note}"
 
 
-def _language_names(config: MkDocsConfig) -> dict[str, str]:
-    i18n = config.plugins.get("i18n")
-    if i18n is None:
-        return {}
-    return {language.locale: language.name for language in i18n.config.languages}
-
-
 def _live_languages(advice: Advice, config: MkDocsConfig) -> tuple[Language, ...]:
     policy, catalog, now = content_plugin(config, "chancery/consular").state()
     group = catalog.group(advice.key)
@@ -642,10 +634,9 @@ def _live_languages(advice: Advice, config: MkDocsConfig) -> tuple[Language, ...
 
 
 def _selector(policy: LanguagePolicy, config: MkDocsConfig, inner_url: str) -> list[dict[str, str]]:
-    names = _language_names(config)
     return [
         {
-            "name": names.get(language.code, language.name),
+            "name": language.name,
             "link": policy.url_prefix(language.code) + inner_url,
             "lang": language.code,
         }

@@ -46,6 +46,7 @@ from chancery.core.publication import (
 )
 from chancery.core.sanitize import sanitise_html
 from chancery.core.schedule import is_live
+from chancery.core.taxonomy import Topics, load_topics
 from chancery.mkdocs_plugins import markdown_cache, template_cache
 from chancery.mkdocs_plugins.markdown_cache import PURE_EXTENSIONS, MarkdownCache
 
@@ -57,18 +58,29 @@ TEMPLATES_DIR = _PACKAGE_DIR / "templates"
 #: Our stylesheet and fonts, published under assets/chancery/.
 ASSETS_DIR = _PACKAGE_DIR / "assets"
 ASSETS_URL = "assets/chancery"
+#: mkdocs-static-i18n, as Chancery configures it (chancery/i18n).
+I18N_PLUGIN = "chancery/i18n"
 
 
 class _LanguageOption(base.Config):
+    #: The BCP 47 tag, also the language's folder under content/: `fr`, `pt-BR`, `zh-Hant`.
     code = c.Type(str)
     role = c.Choice(("domestic", "foreign"), default="foreign")
+    #: The language's name in its own menu entry; by default its CLDR autonym ("Português").
+    name = c.Optional(c.Type(str))
+    #: The ministry's name in this language: the site's name for its readers.
+    site_name = c.Optional(c.Type(str))
 
 
 class ContentPluginConfig(base.Config):
     """Settings of ``chancery/content`` in mkdocs.yml."""
 
-    #: The language policy, in order; the first foreign language is served at the root.
+    #: The language policy, in order: each language declared once, with everything that
+    #: differs by language (static-i18n's settings are derived from it by chancery/i18n).
     languages = c.ListOfItems(c.SubConfig(_LanguageOption))
+    #: The language served at the site root and named by hreflang x-default; by default the
+    #: first foreign language.
+    root_language = c.Optional(c.Type(str))
     #: Governments' terms: `{name: {en: ..., ko: ...}, start: ..., end: ...}`; a page marked
     #: `political: true` from an earlier one says so.
     administrations = c.ListOfItems(c.Type(dict), default=[])
@@ -78,6 +90,8 @@ class ContentPluginConfig(base.Config):
     #: Where rendered Markdown is kept between builds (relative to mkdocs.yml); "" turns the
     #: cache off. Used only with Markdown extensions that depend on the page alone.
     markdown_cache = c.Type(str, default=".cache/chancery/markdown")
+    #: The data file (in the content folder) naming each tag in every language.
+    tags_file = c.Type(str, default="_tags.yml")
     #: Glob patterns (relative to the content folder) of assets published even when no page
     #: links to them, e.g. `en/press-kit/*.pdf`. Every other asset follows the pages using it.
     public_files = c.ListOfItems(c.Type(str), default=[])
@@ -94,6 +108,8 @@ class ContentPlugin(BasePlugin[ContentPluginConfig]):
         self.aliases: dict[str, Page] = {}
         self.administrations: tuple[Administration, ...] = ()
         self.regions = Regions()
+        #: The site's tags and their names in each language.
+        self.topics = Topics()
         #: Paths of pages withheld from this build (unpublished), as a nav may name them.
         self.withheld: set[str] = set()
         #: Content assets of this language build; published only if a built page uses them.
@@ -151,7 +167,7 @@ class ContentPlugin(BasePlugin[ContentPluginConfig]):
         catalog, now = self._state()
         self.withheld = set()
         self.assets = set()
-        language = self._reader_language(config).code if _i18n_plugin(config) else None
+        language = self._reader_language(config).code if i18n_plugin(config) else None
         content_dir = Path(config.docs_dir).resolve()
         kept = []
         for file in files:
@@ -329,9 +345,10 @@ class ContentPlugin(BasePlugin[ContentPluginConfig]):
 
     def _reader_language(self, config: MkDocsConfig) -> Language:
         assert self.policy is not None
-        code = str(config.theme.get("language") or self.policy.root.code)
+        i18n = i18n_plugin(config)
+        code = getattr(i18n, "current_language", None) or self.policy.root.code
         try:
-            return self.policy.get(code)
+            return self.policy.get(str(code))
         except KeyError:
             return self.policy.root
 
@@ -349,12 +366,14 @@ class ContentPlugin(BasePlugin[ContentPluginConfig]):
 
     def _resolve_policy(self, config: MkDocsConfig) -> LanguagePolicy:
         try:
-            policy = policy_from_options([dict(language) for language in self.config.languages])
+            policy = policy_from_options(
+                [dict(language) for language in self.config.languages], self.config.root_language
+            )
         except PolicyError as error:
             raise PluginError(
                 f"mkdocs.yml: plugins: chancery/content: languages: {error}"
             ) from error
-        _check_i18n_agrees(config, policy)
+        _check_i18n_block(config, policy)
         return policy
 
     def _resolve_administrations(self) -> tuple[Administration, ...]:
@@ -388,8 +407,14 @@ class ContentPlugin(BasePlugin[ContentPluginConfig]):
 
     def _resolve_catalog(self, config: MkDocsConfig, policy: LanguagePolicy) -> Catalog:
         content_dir = Path(config.docs_dir)
+        project_dir = Path(config.config_file_path).parent
+        self.topics, problems = load_topics(
+            content_dir / self.config.tags_file,
+            _shown(content_dir / self.config.tags_file, project_dir),
+        )
         try:
-            project_dir = Path(config.config_file_path).parent
+            if problems:
+                raise ContentErrors(problems)
             catalog = load_catalog(
                 content_dir,
                 policy.codes,
@@ -398,6 +423,7 @@ class ContentPlugin(BasePlugin[ContentPluginConfig]):
                 root_language=policy.root.code,
                 directory_urls=config.use_directory_urls,
                 public_files=tuple(self.config.public_files),
+                topics=self.topics,
             )
         except ContentErrors as error:
             raise PluginError(str(error)) from error
@@ -440,6 +466,14 @@ def _without_withheld(items: list[Any], withheld: set[str]) -> list[Any]:
     return kept
 
 
+def _shown(path: Path, project_dir: Path) -> str:
+    """A path as editors see it: relative to mkdocs.yml's folder when inside it."""
+    resolved = path.resolve()
+    if resolved.is_relative_to(project_dir.resolve()):
+        return resolved.relative_to(project_dir.resolve()).as_posix()
+    return path.as_posix()
+
+
 def _from_content(file: File, content_dir: Path) -> bool:
     """Whether a file of the build comes from the content folder (untrusted input)."""
     if file.generated_by is not None or file.abs_src_path is None:
@@ -471,8 +505,9 @@ def _render_meta(record: Page) -> dict[str, Any]:
     return meta
 
 
-def _i18n_plugin(config: MkDocsConfig) -> Any:
-    return config.plugins.get("i18n")
+def i18n_plugin(config: MkDocsConfig) -> Any:
+    """chancery/i18n (mkdocs-static-i18n, configured from chancery/content), if listed."""
+    return config.plugins.get(I18N_PLUGIN)
 
 
 def is_nested_language_build(config: MkDocsConfig) -> bool:
@@ -484,33 +519,21 @@ def is_nested_language_build(config: MkDocsConfig) -> bool:
     is current. chancery/languages leaves the flag set (so that static-i18n's own loop does not
     run again) with the root language current.
     """
-    i18n = _i18n_plugin(config)
+    i18n = i18n_plugin(config)
     if i18n is None or not getattr(i18n, "building", False):
         return False
     return bool(i18n.current_language != i18n.default_language)
 
 
-def _check_i18n_agrees(config: MkDocsConfig, policy: LanguagePolicy) -> None:
-    i18n = _i18n_plugin(config)
-    if i18n is None:
-        if len(policy.codes) > 1:
-            raise PluginError(
-                "mkdocs.yml: plugins: add 'i18n' (mkdocs-static-i18n) after chancery/content "
-                "to build more than one language"
-            )
-        return
-    where = "mkdocs.yml: plugins: i18n"
-    if i18n.config.docs_structure != "folder":
-        raise PluginError(f"{where}: set docs_structure: folder (content/<language>/...)")
-    locales = [language.locale for language in i18n.config.languages if language.build]
-    if sorted(locales) != sorted(policy.codes):
+def _check_i18n_block(config: MkDocsConfig, policy: LanguagePolicy) -> None:
+    if "i18n" in config.plugins:
         raise PluginError(
-            f"{where}: languages {', '.join(locales)} differ from chancery/content's "
-            f"{', '.join(policy.codes)}; list the same languages in both"
+            "mkdocs.yml: plugins: i18n: replace this block by `- chancery/i18n` and delete its "
+            "`languages`: each language is declared once, in chancery/content's `languages` "
+            "(with `name` and `site_name`), and chancery/i18n derives static-i18n's settings"
         )
-    if i18n.default_language != policy.root.code:
+    if i18n_plugin(config) is None and len(policy.codes) > 1:
         raise PluginError(
-            f"{where}: '{policy.root.code}' is the first foreign language, so it must be the "
-            f"default (served at the root); set default: true on it, not on "
-            f"'{i18n.default_language}'"
+            f"mkdocs.yml: plugins: add '{I18N_PLUGIN}' after the other chancery plugins to "
+            "build more than one language"
         )

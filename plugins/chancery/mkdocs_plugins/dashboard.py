@@ -209,12 +209,11 @@ class DashboardPlugin(BasePlugin[DashboardPluginConfig]):
     def _render_selector(
         self, policy: LanguagePolicy, config: MkDocsConfig
     ) -> list[dict[str, str]]:
-        names = _selector_names(config)
         inner = self._resolve_inner_path()
         here = dashboard_languages(policy)
         return [
             {
-                "name": names.get(language.code, language.name),
+                "name": language.name,
                 # The dashboard where it exists; else that language's home page.
                 "link": policy.url_prefix(language.code)
                 + (_url_for(f"{inner}.md", config) if language.code in here else ""),
@@ -234,10 +233,3 @@ def dashboard_languages(policy: LanguagePolicy) -> tuple[str, ...]:
 
 def _url_for(inner: str, config: MkDocsConfig) -> str:
     return File(inner, None, config.site_dir, config.use_directory_urls).url.removeprefix("./")
-
-
-def _selector_names(config: MkDocsConfig) -> dict[str, str]:
-    i18n = config.plugins.get("i18n")
-    if i18n is None:
-        return {}
-    return {language.locale: language.name for language in i18n.config.languages}

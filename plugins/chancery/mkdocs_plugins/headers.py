@@ -41,6 +41,7 @@ from chancery.mkdocs_plugins.site import (
     content_plugin,
     is_nested_language_build,
     runs_site_wide_steps,
+    set_language_menu,
 )
 
 log = get_plugin_logger(__name__)
@@ -104,16 +105,13 @@ class HeadersPlugin(BasePlugin[HeadersPluginConfig], SiteWideStep):
         if template_name != NOT_FOUND:
             return context
         policy, _, _ = content_plugin(config, "chancery/headers").state()
-        i18n = config.plugins.get("i18n")
-        names = {lang.locale: lang.name for lang in i18n.config.languages} if i18n else {}
         # Absolute paths: the page answers for any missing address under the prefix.
         root = urlsplit(config.site_url or "/").path.rstrip("/") + "/"
-        selector = [
-            {"name": names.get(code, code), "link": root + policy.url_prefix(code), "lang": code}
-            for code in policy.codes
-        ]
         self._saved_alternate = getattr(config.extra, "alternate", None)
-        _set_alternate(config, selector)
+        set_language_menu(
+            config,
+            [(language, root + policy.url_prefix(language.code)) for language in policy.languages],
+        )
         prefix = policy.url_prefix(
             content_plugin(config, "chancery/headers").reader_language(config).code
         )

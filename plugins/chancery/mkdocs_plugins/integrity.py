@@ -52,6 +52,7 @@ from chancery.mkdocs_plugins.site import (
     content_plugin,
     is_nested_language_build,
     runs_site_wide_steps,
+    set_language_menu,
 )
 
 log = get_plugin_logger(__name__)
@@ -239,14 +240,8 @@ def _render_selector(
 ) -> None:
     # The language selector of a verification page leads to the same page in each language
     # (chancery/languages only knows content pages).
-    i18n = config.plugins.get("i18n")
-    names = {lang.locale: lang.name for lang in i18n.config.languages} if i18n else {}
-    selector = [
-        {"name": names.get(code, code), "link": prefix(code) + path, "lang": code} for code in codes
-    ]
-    # static-i18n sets `extra.alternate` as an attribute, which Jinja reads first; set both.
-    setattr(config.extra, "alternate", selector)  # noqa: B010
-    config.extra["alternate"] = selector
+    policy = content_plugin(config, "chancery/integrity").state()[0]
+    set_language_menu(config, [(policy.get(code), prefix(code) + path) for code in codes])
 
 
 def _write(path: Path, data: bytes) -> None:

@@ -10,22 +10,27 @@ from __future__ import annotations
 
 import dataclasses
 import json
+import posixpath
 from datetime import datetime
 from pathlib import Path
 from typing import Any
 
+from jinja2 import Environment
 from mkdocs.config import base
 from mkdocs.config import config_options as c
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
 from mkdocs.plugins import BasePlugin, event_priority, get_plugin_logger
 from mkdocs.structure.files import File, Files
-from mkdocs.structure.nav import Navigation
+from mkdocs.structure.nav import Navigation, Section
 from mkdocs.structure.pages import Page as MkDocsPage
 from mkdocs.utils.templates import TemplateContext
 
 from chancery.core.catalog import Catalog, Page
+from chancery.core.interface import InterfaceGap, interface_gaps
+from chancery.core.labels import label
 from chancery.core.languages import Language, LanguagePolicy
+from chancery.core.listings import SECTION_TYPES
 from chancery.core.presentation import PageView, TranslationNotice
 from chancery.core.publication import rebase_links
 from chancery.core.schedule import is_live
@@ -48,6 +53,7 @@ from chancery.mkdocs_plugins.site import (
     absolute_url,
     content_plugin,
     dest_uri,
+    i18n_plugin,
     is_nested_language_build,
     url_for_inner,
 )
@@ -75,6 +81,8 @@ class LanguagesPlugin(BasePlugin[LanguagesPluginConfig]):
 
     def __init__(self) -> None:
         self.report: TranslationReport | None = None
+        #: Interface texts missing in some language: section titles, tag and region names.
+        self.interface: tuple[InterfaceGap, ...] = ()
         #: Fallback pages of the current language build: source path to the original shown.
         self.fallbacks: dict[str, tuple[Page, Version]] = {}
         #: Set by `chancery build --languages`: build only these, and leave the site-wide steps
@@ -84,6 +92,8 @@ class LanguagesPlugin(BasePlugin[LanguagesPluginConfig]):
         self.builds: LanguageBuilds | None = None
         #: The original shown by the fallback page being rendered, while MkDocs renders it.
         self.rendering: Page | None = None
+        #: This language build's navigation, whose sections are named in on_env.
+        self.nav: Navigation | None = None
 
     # Runs after chancery/content (same priority, later in `plugins:`), which builds the catalog,
     # and before static-i18n (priority -100).
@@ -101,7 +111,16 @@ class LanguagesPlugin(BasePlugin[LanguagesPluginConfig]):
         except TranslationPolicyError as error:
             raise PluginError(f"mkdocs.yml: plugins: chancery/languages: {error}") from error
         self.report = assess(catalog, languages, policy, now, lambda p: is_live(p.content, now))
-        self._apply_gate(self.report)
+        self.interface = interface_gaps(
+            languages,
+            catalog,
+            now,
+            topics=content.topics,
+            regions=content.regions,
+            content_prefix=f"{Path(config.docs_dir).name}/",
+            generated_sections=SECTION_TYPES,
+        )
+        self._apply_gate(self.report, self.interface)
         return config
 
     # Runs after every other per-language on_post_build (priorities above -99) and before
@@ -129,7 +148,7 @@ class LanguagesPlugin(BasePlugin[LanguagesPluginConfig]):
     def _start_language_builds(self, config: MkDocsConfig) -> None:
         # In the root language's build, once it has cleaned the site folder: the other
         # languages start building now, in parallel processes, unless build_jobs is 1.
-        i18n = config.plugins.get("i18n")
+        i18n = i18n_plugin(config)
         if i18n is None or is_nested_language_build(config) or _keeps_material_search(config):
             return  # One language, a nested build, or static-i18n's loop merges Material search.
         if self.config.build_jobs < 0:
@@ -194,6 +213,30 @@ class LanguagesPlugin(BasePlugin[LanguagesPluginConfig]):
         if fallback is not None:
             page.meta["search"] = {"exclude": True}
         return markdown
+
+    def on_nav(
+        self, nav: Navigation, /, *, config: MkDocsConfig, files: Files
+    ) -> Navigation | None:
+        """Keep the navigation: its sections are named once every page's title is known."""
+        self.nav = nav
+        return nav
+
+    def on_env(
+        self, env: Environment, /, *, config: MkDocsConfig, files: Files
+    ) -> Environment | None:
+        """Name each section after its index page in the reader's language, not its folder.
+
+        A section with no index page of its own in this language (a fallback's title is in
+        another language) is an interface gap, which the parity gate reports.
+        """
+        if self.nav is None:
+            return env
+        reader = content_plugin(config, "chancery/languages").reader_language(config)
+        missing = _name_sections(self.nav.items, files, set(self.fallbacks), reader.code)
+        if missing:
+            # The parity gate has reported each one (interface gaps), or was told to warn.
+            log.info(f"Sections named after their folder (no index page): {', '.join(missing)}")
+        return env
 
     # Runs after chancery/content has sanitised the body (priority 100).
     @event_priority(50)
@@ -307,21 +350,23 @@ class LanguagesPlugin(BasePlugin[LanguagesPluginConfig]):
             raise PluginError("chancery/languages: on_config did not run")
         return self.report
 
-    def _apply_gate(self, report: TranslationReport) -> None:
+    def _apply_gate(self, report: TranslationReport, interface: tuple[InterfaceGap, ...]) -> None:
         for version in report.versions:
             if version.is_gap and not version.blocking:
                 log.info(f"Translation gap: {gap_line(version, report.policy)}")
-        if not report.blocking:
+        blocking = [gap_line(v, report.policy) for v in report.blocking]
+        blocking += [f"interface: {gap.line()}" for gap in interface]
+        if not blocking:
             return
-        lines = "\n".join(f"  {gap_line(v, report.policy)}" for v in report.blocking)
-        count = len(report.blocking)
+        lines = "\n".join(f"  {line}" for line in blocking)
+        count = len(blocking)
         gaps = "translation gap" if count == 1 else "translation gaps"
         if report.policy.gate == "warn":
             log.info(f"Parity gate set to warn; {count} blocking {gaps}:\n{lines}")
             return
         raise PluginError(
-            f"Parity gate: {count} required {gaps}; translate these pages (or set "
-            f"translation_gate: warn for a local preview):\n{lines}"
+            f"Parity gate: {count} required {gaps}; translate these pages and interface texts "
+            f"(or set translation_gate: warn for a local preview):\n{lines}"
         )
 
     def _stale_notice(
@@ -351,7 +396,6 @@ class LanguagesPlugin(BasePlugin[LanguagesPluginConfig]):
         now: datetime,
         config: MkDocsConfig,
     ) -> list[dict[str, str]]:
-        names = _selector_names(config)
         group = catalog.group(record.key)
         entries = []
         for language in languages.languages:
@@ -367,7 +411,7 @@ class LanguagesPlugin(BasePlugin[LanguagesPluginConfig]):
                 link = languages.url_prefix(language.code)
             entries.append(
                 {
-                    "name": names.get(language.code, language.name),
+                    "name": language.name,
                     # Site-relative: Material's `url` filter makes it relative to each page.
                     "link": link,
                     "lang": language.code,
@@ -407,13 +451,55 @@ def _resolve_fallback_links(files: Files, plugin: LanguagesPlugin, config: MkDoc
     setattr(files, "get_file_from_path", get_file_from_path)  # noqa: B010
 
 
+def _name_sections(items: list[Any], files: Files, fallbacks: set[str], language: str) -> list[str]:
+    """Give every section its index page's title; return the folders that have none.
+
+    A section of a content type's own folder (news/, statements/...) without an index page
+    takes the interface's name of that listing.
+    """
+    missing = []
+    for item in items:
+        if not isinstance(item, Section):
+            continue
+        missing += _name_sections(item.children, files, fallbacks, language)
+        folder = _section_folder(item)
+        if folder is None:
+            continue
+        index = files.get_file_from_path(f"{folder}/index.md")
+        page = index.page if index is not None else None
+        kind = SECTION_TYPES.get(folder.partition("/")[2])
+        if page is not None and page.title and index is not None and index.src_uri not in fallbacks:
+            item.title = page.title
+        elif kind is not None:
+            item.title = label(f"listing.{kind}", language)
+        else:
+            missing.append(folder)
+    return missing
+
+
+def _section_folder(section: Section) -> str | None:
+    """The content folder a section of MkDocs' navigation stands for ('fr/news')."""
+    folders = []
+    for child in section.children:
+        if isinstance(child, Section):
+            inner = _section_folder(child)
+            if inner is not None:
+                folders.append(posixpath.dirname(inner))
+        elif isinstance(child, MkDocsPage):
+            folders.append(posixpath.dirname(child.file.src_uri))
+    if not folders:
+        return None
+    common = posixpath.commonpath(folders)
+    return common if "/" in common else None
+
+
 def _keeps_material_search(config: MkDocsConfig) -> bool:
     # static-i18n merges Material's search indexes at the end of its own loop: let it run it.
     return any(name in config.plugins for name in ("search", "material/search"))
 
 
 def _check_i18n_does_not_fall_back(config: MkDocsConfig) -> None:
-    i18n = config.plugins.get("i18n")
+    i18n = i18n_plugin(config)
     if i18n is not None and i18n.config.fallback_to_default:
         raise PluginError(
             "mkdocs.yml: plugins: i18n: set fallback_to_default: false; chancery/languages "
@@ -457,10 +543,3 @@ def _hreflang(
     ]
     root = dict(real).get(languages.root.code)
     return (*real, ("x-default", root)) if root else tuple(real)
-
-
-def _selector_names(config: MkDocsConfig) -> dict[str, str]:
-    i18n = config.plugins.get("i18n")
-    if i18n is None:
-        return {}
-    return {language.locale: language.name for language in i18n.config.languages}

@@ -46,7 +46,12 @@ from chancery.core.listings import (
 )
 from chancery.core.presentation import PageView
 from chancery.mkdocs_plugins.content import ContentPlugin
-from chancery.mkdocs_plugins.site import absolute_url, content_plugin, dest_uri
+from chancery.mkdocs_plugins.site import (
+    absolute_url,
+    content_plugin,
+    dest_uri,
+    set_language_menu,
+)
 
 log = get_plugin_logger(__name__)
 
@@ -177,7 +182,7 @@ class ListingsPlugin(BasePlugin[ListingsPluginConfig]):
                 hreflang=_hreflang(policy, generated, versions, config),
                 versions=versions,
             )
-            _set_selector(config, versions)
+            set_language_menu(config, versions)
             extra["chancery_listing"] = generated
             extra["chancery_page_feeds"] = tuple(
                 link for feed in generated.feeds for link in feed_links(feed)
@@ -212,6 +217,7 @@ class ListingsPlugin(BasePlugin[ListingsPluginConfig]):
                 now,
                 settings,
                 directory_urls=config.use_directory_urls,
+                topics=content.topics,
             )
         return self.site
 
@@ -274,7 +280,7 @@ class ListingsPlugin(BasePlugin[ListingsPluginConfig]):
             if audience in plan.hub_urls
         ]
         topics += [
-            {"name": tag, "url": plan.tag_urls[tag]}
+            {"name": site.tag_name(tag, reader.code), "url": plan.tag_urls[tag]}
             for tag in record.content.tags
             if tag in plan.tag_urls
         ]
@@ -368,16 +374,3 @@ def _hreflang(
         return ()
     real = [(language.code, absolute_url(config, url)) for language, url in versions]
     return (*real, ("x-default", dict(real)[policy.root.code]))
-
-
-def _set_selector(config: MkDocsConfig, versions: tuple[tuple[Language, str], ...]) -> None:
-    i18n = config.plugins.get("i18n")
-    names = {lang.locale: lang.name for lang in i18n.config.languages} if i18n else {}
-    selector = [
-        {"name": names.get(language.code, language.name), "link": url, "lang": language.code}
-        for language, url in versions
-    ]
-    # static-i18n sets `extra.alternate` as an attribute, which Jinja reads before the item of
-    # the same name; set both so that neither shows a previous page's links.
-    setattr(config.extra, "alternate", selector)  # noqa: B010
-    config.extra["alternate"] = selector

@@ -57,8 +57,6 @@ DEFAULT_SHARE_IMAGE_SIZE = (1200, 630)
 class SeoPluginConfig(base.Config):
     """Settings of ``chancery/seo`` in mkdocs.yml."""
 
-    #: The ministry's name per language code; a language left out uses its site_name.
-    organization_name = c.DictOfItems(c.Type(str), default={})
     #: Site-relative path of the ministry's logo, e.g. assets/images/emblem.svg.
     organization_logo = c.Optional(c.Type(str))
     #: The ministry's official accounts and pages elsewhere (absolute URLs).
@@ -256,9 +254,11 @@ class SeoPlugin(BasePlugin[SeoPluginConfig], SiteWideStep):
     def _resolve_identity(self, config: MkDocsConfig) -> SiteIdentity:
         site = (config.site_url or "/").rstrip("/") + "/"
         logo = self.config.organization_logo
+        # The ministry's name in each language is declared once, with the language.
+        policy = content_plugin(config, "chancery/seo").state()[0]
         return SiteIdentity(
             site_url=site,
-            names=dict(self.config.organization_name),
+            names={lang.code: lang.site_name for lang in policy.languages if lang.site_name},
             default_name=str(config.site_name),
             logo=absolute_url(config, logo) if logo else None,
             same_as=tuple(self.config.organization_same_as),

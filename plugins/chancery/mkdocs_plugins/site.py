@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from typing import Any
 
 import yaml
@@ -9,7 +10,8 @@ from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
 from mkdocs.structure.files import File, Files, InclusionLevel
 
-from chancery.mkdocs_plugins.content import ContentPlugin, is_nested_language_build
+from chancery.core.languages import Language
+from chancery.mkdocs_plugins.content import ContentPlugin, i18n_plugin, is_nested_language_build
 
 __all__ = [
     "SiteWideStep",
@@ -17,8 +19,10 @@ __all__ = [
     "add_language_page",
     "content_plugin",
     "dest_uri",
+    "i18n_plugin",
     "is_nested_language_build",
     "runs_site_wide_steps",
+    "set_language_menu",
     "url_for_inner",
 ]
 
@@ -102,3 +106,18 @@ def add_language_page(
     page.dest_uri = target
     files.append(page)
     return page
+
+
+def set_language_menu(config: MkDocsConfig, links: Iterable[tuple[Language, str]]) -> None:
+    """Material's language menu (``extra.alternate``): each language's own name, and a link.
+
+    Links are site-relative (Material's `url` filter makes them relative to each page) or
+    absolute paths.
+    """
+    menu = [
+        {"name": language.name, "link": link, "lang": language.code} for language, link in links
+    ]
+    # static-i18n sets `extra.alternate` as an attribute, which Jinja reads before the item of
+    # the same name; set both so that neither shows a previous page's links.
+    setattr(config.extra, "alternate", menu)  # noqa: B010
+    config.extra["alternate"] = menu
