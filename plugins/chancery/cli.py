@@ -318,12 +318,13 @@ def _report_build(arguments: argparse.Namespace, work: Callable[[], str]) -> int
     """Run a build step with MkDocs' log shown; on failure, say that the site was kept."""
     from mkdocs.exceptions import MkDocsException
 
+    from chancery.core.swap import SwapError
     from chancery.shards import ShardError
 
     with _build_log(logging.WARNING if arguments.quiet else logging.INFO):
         try:
             message = work()
-        except ShardError as error:
+        except (ShardError, SwapError) as error:
             print(f"error: {error}; the previous site was left as it was", file=sys.stderr)
             return 2
         except MkDocsException as error:
