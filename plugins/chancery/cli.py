@@ -227,6 +227,7 @@ def _parser() -> argparse.ArgumentParser:
         "--config-file",
         "-f",
         type=Path,
+        metavar="FILE",
         help="a mkdocs.yml whose integrity_public_key pins the ministry's key "
         "(default: ./mkdocs.yml, if there is one)",
     )
