@@ -68,4 +68,4 @@ bench-profile: setup
 	$(BIN)/python -m bench.profile --size 300x6 --out bench/results/profile-300x6.json
 
 clean:
-	rm -rf site .pytest_cache .mypy_cache .ruff_cache
+	rm -rf site .site-builds .pytest_cache .mypy_cache .ruff_cache

@@ -7,8 +7,10 @@ parsed with lxml, not with the plugin's parser), nothing inline by name, and no 
 from __future__ import annotations
 
 import base64
+import fnmatch
 import hashlib
 import json
+import re
 from pathlib import Path
 
 import pytest
@@ -21,6 +23,7 @@ from chancery.core.headers import (
     content_security_policy,
     csp_hash,
     headers_file,
+    immutable_rules,
     inline_code,
     nginx_snippet,
     parse_headers_file,
@@ -33,7 +36,8 @@ EXECUTABLE = (None, "", "text/javascript", "application/javascript", "module")
 
 def policy_of(site: Path) -> dict[str, list[str]]:
     rules = parse_headers_file((site / HEADERS_PATH).read_text("utf-8"))
-    assert [pattern for pattern, _ in rules] == ["/*"]
+    assert rules[0][0] == "/*"
+    assert all("Content-Security-Policy" not in dict(headers) for _, headers in rules[1:])
     headers = dict(rules[0][1])
     directives: dict[str, list[str]] = {}
     for part in headers["Content-Security-Policy"].split(";"):
@@ -139,6 +143,15 @@ SMALL_SITE = {
 }
 
 
+#: The start of a hook that changes the site after it is built, before chancery/headers (-900).
+POST_BUILD_HOOK = (
+    "from pathlib import Path\n"
+    "from mkdocs.plugins import event_priority\n"
+    "@event_priority(-500)\n"
+    "def on_post_build(config):\n"
+)
+
+
 def _build_with_hook(root: Path, hook: str) -> Path:
     """A small two-language site with chancery/headers and a MkDocs hook file."""
     write_tree(root / "content", SMALL_SITE)
@@ -156,11 +169,7 @@ def test_a_page_changed_after_it_was_built_is_hashed_again(tmp_path: Path) -> No
     # Pages are hashed as they are built; one rewritten later must be read again.
     site = _build_with_hook(
         tmp_path,
-        "from pathlib import Path\n"
-        "from mkdocs.plugins import event_priority\n"
-        "@event_priority(-500)\n"
-        "def on_post_build(config):\n"
-        "    page = Path(config.site_dir) / 'index.html'\n"
+        POST_BUILD_HOOK + "    page = Path(config.site_dir) / 'index.html'\n"
         "    html = page.read_text('utf-8')\n"
         "    page.write_text(html.replace('</body>', '<script>window.late=1</script></body>'))\n",
     )
@@ -187,3 +196,124 @@ def test_inline_code_the_csp_would_block_stops_the_build(
     with pytest.raises(Abort):
         _build_with_hook(tmp_path, hook)
     assert message in caplog.text  # MkDocs logs a page's error, then aborts.
+
+
+# Cache lifetimes ---------------------------------------------------------------------------
+
+YEAR = "public, max-age=31536000, immutable"
+FIVE_MINUTES = "public, max-age=300, must-revalidate"
+#: Names with a hash of their content, as the tools write them (read independently here):
+#: Material's main.57a0d79d.min.css and bundle.<hash>.min.js, Pagefind's en_1a2b3c4.pf_index.
+HASHED = re.compile(r"(\.[0-9a-f]{8}\.min\.(css|js)(\.map)?|_[0-9a-f]{7,}\.pf_[a-z]+)$")
+
+
+def served(text: str, url: str, *, detach: bool) -> dict[str, str]:
+    """The headers a host sends for ``url`` by the ``_headers`` ``text``.
+
+    Every matching rule applies, in order; a header set by two of them gets both values joined
+    with ", " (Cloudflare Pages documents this). ``detach`` honours "! Name" lines as
+    Cloudflare does; without it they are skipped, as Netlify's parser does.
+    """
+    headers: dict[str, str] = {}
+    matching = False
+    for line in text.splitlines():
+        if not line.strip() or line.lstrip().startswith("#"):
+            continue
+        if not line[0].isspace():
+            matching = fnmatch.fnmatchcase(url, line.strip())
+        elif matching and line.strip().startswith("!"):
+            if detach:
+                headers.pop(line.strip()[1:].strip().lower(), None)
+        elif matching:
+            name, _, value = line.strip().partition(":")
+            key, value = name.strip().lower(), value.strip()
+            headers[key] = f"{headers[key]}, {value}" if key in headers else value
+    return headers
+
+
+def first_max_age(cache_control: str) -> int:
+    # What a cache uses when a response says max-age twice (RFC 9111, 4.2.1).
+    found = re.search(r"max-age=(\d+)", cache_control)
+    assert found, cache_control
+    return int(found.group(1))
+
+
+def test_hashed_files_are_kept_a_year_and_everything_else_five_minutes(demo_site: Path) -> None:
+    text = (demo_site / HEADERS_PATH).read_text("utf-8")
+    files = sorted(p.relative_to(demo_site).as_posix() for p in demo_site.rglob("*") if p.is_file())
+    lifetimes: dict[str, set[str]] = {"year": set(), "short": set()}
+    for path in files:
+        urls = [f"/{path}"]
+        if path.endswith("index.html"):
+            urls.append(f"/{path.removesuffix('index.html')}")  # the address readers use
+        for url in urls:
+            cloudflare = served(text, url, detach=True)["cache-control"]
+            expected = YEAR if HASHED.search(path) else FIVE_MINUTES
+            assert cloudflare == expected, url
+            lifetimes["year" if expected == YEAR else "short"].add(path.rsplit(".", 1)[-1])
+            # Where "!" is not understood, the short lifetime still comes first: no file is
+            # ever kept longer than intended.
+            netlify = served(text, url, detach=False)["cache-control"]
+            assert first_max_age(netlify) <= first_max_age(cloudflare), url
+    # Material's stylesheets, scripts and maps, Pagefind's index files; pages, feeds, JSON, the
+    # sitemap, our own unhashed assets (stylesheets, scripts, fonts), Pagefind's loader.
+    assert lifetimes["year"] == {"css", "js", "map", "pf_fragment", "pf_index", "pf_meta"}
+    assert {"html", "xml", "json", "gz", "txt", "css", "js", "woff2", "pagefind"} <= (
+        lifetimes["short"]
+    )
+
+
+def test_headers_file_fits_the_hosts_limits(demo_site: Path) -> None:
+    # Cloudflare Pages reads at most 100 rules, and lines of at most 2,000 characters.
+    text = (demo_site / HEADERS_PATH).read_text("utf-8")
+    assert len(parse_headers_file(text)) <= 100
+    assert max(len(line) for line in text.splitlines()) <= 2000
+
+
+def test_a_sites_own_file_beside_materials_is_not_kept_a_year(tmp_path: Path) -> None:
+    # A site's extra_css at assets/stylesheets/extra.min.css carries no hash: the rule for
+    # Material's stylesheets must not take it in.
+    site = _build_with_hook(
+        tmp_path,
+        POST_BUILD_HOOK
+        + "    Path(config.site_dir, 'assets/stylesheets/extra.min.css').write_text('p{}')\n",
+    )
+    text = (site / HEADERS_PATH).read_text("utf-8")
+    extra = "/assets/stylesheets/extra.min.css"
+    assert served(text, extra, detach=True)["cache-control"] == FIVE_MINUTES
+    materials = [
+        p.name for p in (site / "assets/stylesheets").glob("*.min.css") if HASHED.search(p.name)
+    ]
+    assert materials
+    for name in materials:
+        url = f"/assets/stylesheets/{name}"
+        assert served(text, url, detach=True)["cache-control"] == YEAR, url
+
+
+def test_immutable_rules_group_hashed_files_by_folder_and_ending() -> None:
+    paths = [
+        "index.html",
+        "assets/stylesheets/main.57a0d79d.min.css",
+        "assets/stylesheets/palette.fb2fffe2.min.css",
+        "assets/javascripts/bundle.a5f9d56c.min.js",
+        "assets/javascripts/bundle.a5f9d56c.min.js.map",
+        "assets/javascripts/extra.js",
+        "search/pagefind/pagefind.zh-Hant_2bb968baf9.pf_meta",
+        "search/pagefind/pagefind.js",
+        "search/pagefind/fragment/pt-BR_12453c7.pf_fragment",
+        "ko/assets/stylesheets/notes.min.css",
+    ]
+    assert immutable_rules(paths) == [
+        "/assets/javascripts/*.min.js",
+        "/assets/javascripts/*.min.js.map",
+        "/assets/stylesheets/*.min.css",
+        "/search/pagefind/*.pf_meta",
+        "/search/pagefind/fragment/*.pf_fragment",
+    ]
+    # A file without a hash under one of those patterns: the hashed ones are named instead.
+    with_extra = [*paths, "assets/stylesheets/extra.min.css"]
+    assert immutable_rules(with_extra)[2:4] == [
+        "/assets/stylesheets/main.57a0d79d.min.css",
+        "/assets/stylesheets/palette.fb2fffe2.min.css",
+    ]
+    assert immutable_rules(["about/index.html", "assets/chancery/chancery.css"]) == []

@@ -37,6 +37,7 @@ from chancery.core.integrity import (
     parse_manifest,
     published_files,
     sign,
+    spaced,
     verify_site,
 )
 from tests.conftest import TEST_NOW, build_in, write_tree
@@ -108,9 +109,9 @@ def copy(signed: Path, tmp_path: Path) -> Path:
 
 
 def verify(
-    where: Path | str, key_file: Path | None, capsys: pytest.CaptureFixture[str]
+    where: Path | str, key_file: Path | None, capsys: pytest.CaptureFixture[str], *options: str
 ) -> tuple[int, list[str]]:
-    arguments = ["verify", str(where)]
+    arguments = ["verify", str(where), *options]
     if key_file is not None:
         arguments += ["--public-key", str(key_file)]
     status = main(arguments)
@@ -203,21 +204,110 @@ def test_a_signature_made_with_another_key_is_rejected(
     assert status == 1
     assert lines[0].startswith("signature: INVALID")
     assert lines[-1] == "FAILED: bad signature"
-    # A forger who also replaces the published key fools only a reader who trusts the site's
-    # own copy of the key; the ministry's key, obtained elsewhere, still rejects it.
+
+
+def forge(copy: Path) -> None:
+    """Rewrite a statement and re-sign the whole copy with a key the copy itself publishes."""
+    statement = copy / "statements/s/index.html"
+    statement.write_bytes(statement.read_bytes().replace(b"Said.", b"Never said.", 1))
     (copy / PUBLIC_KEY_PATH).write_bytes(public_pem(OTHER_KEY))
-    manifest_doc = parse_manifest(manifest)
-    files = dict(manifest_doc.files)
-    files[PUBLIC_KEY_PATH] = hashlib.sha256(public_pem(OTHER_KEY)).hexdigest()
-    document = json.loads(manifest)
-    document["files"] = files
+    document = json.loads((copy / MANIFEST_PATH).read_bytes())
+    for path in ("statements/s/index.html", PUBLIC_KEY_PATH):
+        document["files"][path] = hashlib.sha256((copy / path).read_bytes()).hexdigest()
+    document["key"] = fingerprint(OTHER_KEY.public_key())
     forged = (json.dumps(document, indent=2, sort_keys=True) + "\n").encode()
     (copy / MANIFEST_PATH).write_bytes(forged)
     (copy / SIGNATURE_PATH).write_bytes(sign(forged, OTHER_KEY))
+
+
+def pinning_project(root: Path, key: Ed25519PrivateKey) -> Path:
+    """A site's mkdocs.yml pinning ``key`` with integrity_public_key; returns its folder."""
+    root.mkdir()
+    (root / "keys").mkdir()
+    (root / "keys/ministry.pem").write_bytes(public_pem(key))
+    config = {"plugins": [{"chancery/integrity": {"integrity_public_key": "keys/ministry.pem"}}]}
+    (root / "mkdocs.yml").write_text(yaml.safe_dump(config), "utf-8")
+    return root
+
+
+def test_a_forgery_signed_with_its_own_key_is_not_verified(
+    copy: Path,
+    key_file: Path,
+    tmp_path: Path,
+    monkeypatch: pytest.MonkeyPatch,
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    forge(copy)
+    nowhere = tmp_path / "nowhere"  # no mkdocs.yml here: no pinned key
+    nowhere.mkdir()
+    monkeypatch.chdir(nowhere)
+    # Without the ministry's key: every check passes against the forger's key, and it says so;
+    # a script that only looks at the exit status does not accept it.
     status, lines = verify(copy, None, capsys)
-    assert status == 0 and any("taken from the site itself" in line for line in lines)
+    assert status == 4, lines
+    assert lines[0] == "signature: valid, key " + spaced(fingerprint(OTHER_KEY.public_key()))
+    assert lines[1].startswith(
+        "warning: checked only against the key this site publishes "
+        "(.well-known/chancery/public-key.pem); anyone who can change the site can change "
+        "that key. Pass --public-key FILE"
+    )
+    assert lines[-1].startswith("UNTRUSTED KEY: the signature is valid and all ")
+    # With the ministry's key, given or pinned in the site's mkdocs.yml: a bad signature.
     status, lines = verify(copy, key_file, capsys)
     assert status == 1 and lines[0].startswith("signature: INVALID")
+    project = pinning_project(tmp_path / "project", KEY)
+    for where, arguments in ((nowhere, ["-f", str(project / "mkdocs.yml")]), (project, [])):
+        monkeypatch.chdir(where)
+        status, lines = verify(copy, None, capsys, *arguments)
+        assert status == 1, (where, lines)
+        assert lines[0].startswith("signature: INVALID")
+        assert lines[1].startswith("key: integrity_public_key in ")
+        assert lines[1].endswith("keys/ministry.pem)")
+        assert lines[-1] == "FAILED: bad signature"
+    # Accepting the site's own key is a choice the reader makes, and the warning stays.
+    monkeypatch.chdir(nowhere)
+    status, lines = verify(copy, None, capsys, "--trust-site-key")
+    assert status == 0, lines
+    assert lines[1].startswith("warning: checked only against the key this site publishes")
+    assert lines[-1].startswith("VERIFIED with the site's own key (--trust-site-key)")
+
+
+def test_the_pinned_key_verifies_the_real_site(
+    signed: Path,
+    tmp_path: Path,
+    monkeypatch: pytest.MonkeyPatch,
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    monkeypatch.chdir(pinning_project(tmp_path / "project", KEY))
+    status, lines = verify(signed, None, capsys)
+    assert status == 0, lines
+    assert not [line for line in lines if line.startswith("warning")]
+    assert lines[-1].startswith("VERIFIED: the signature is valid")
+
+
+def test_a_key_that_cannot_be_read_is_named(
+    signed: Path, key_file: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    project = pinning_project(tmp_path / "project", KEY)
+    (project / "keys/ministry.pem").unlink()
+    status, lines = verify(signed, None, capsys, "-f", str(project / "mkdocs.yml"))
+    assert status == 2
+    config = project / "mkdocs.yml"
+    assert lines == [
+        f"error: {config}: plugins: chancery/integrity: integrity_public_key: cannot read "
+        f"{project / 'keys/ministry.pem'} (No such file or directory); give the path of the "
+        "ministry's public key file, relative to mkdocs.yml"
+    ]
+    status, lines = verify(signed, tmp_path / "none.pem", capsys)
+    assert (status, lines) == (
+        2,
+        [f"error: {tmp_path / 'none.pem'}: cannot read it (No such file or directory)"],
+    )
+    status, lines = verify(signed, None, capsys, "-f", str(tmp_path / "missing.yml"))
+    assert status == 2 and lines[0].startswith(f"error: {tmp_path / 'missing.yml'}: cannot be read")
+    with pytest.raises(SystemExit) as refused:
+        main(["verify", str(signed), "--public-key", str(key_file), "--trust-site-key"])
+    assert refused.value.code == 2
 
 
 def test_missing_and_extra_files_are_named(

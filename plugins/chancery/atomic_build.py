@@ -1,17 +1,14 @@
-"""Atomic builds: build into a fresh folder beside the site, and swap it in only on success.
+"""Atomic builds: build into a fresh folder beside the site, and publish it only on success.
 
 `mkdocs build` writes into site/ as it goes: a build stopped by --strict still leaves a fully
 written site, and a crash leaves half of one. Here the previous site stays untouched until a
-complete build has succeeded.
+complete build has succeeded, and then the new one takes its place in one step
+(chancery.core.swap: ``site`` is a link to the current build, replaced by one rename).
 """
 
 from __future__ import annotations
 
 import os
-import shutil
-import tempfile
-from collections.abc import Iterator
-from contextlib import contextmanager
 from pathlib import Path
 
 from mkdocs import utils
@@ -19,21 +16,31 @@ from mkdocs.commands.build import build
 from mkdocs.config import load_config
 from mkdocs.config.defaults import MkDocsConfig
 
-STAGING_MARK = "-building-"
+from chancery.core.swap import staged
+
+__all__ = ["atomic_build", "run_build", "site_path", "staged"]
 
 
 def atomic_build(config_file: Path, site_dir: Path | None = None, strict: bool = True) -> Path:
     """Build the site of ``config_file`` and put it in place of the previous one.
 
     Any exception (a content error, a strict-mode warning, a crash) removes the unfinished
-    build and propagates; the previous site is left as it was.
+    build and propagates; the previous site is left as it was. Another build of the same
+    site under way raises chancery.core.swap.SiteLockedError at once.
     """
     config = load_config(config_file=str(config_file), strict=strict)
-    final = (site_dir or Path(config.site_dir)).resolve()
+    final = site_path(config, site_dir)
     with staged(final) as staging:
         config.site_dir = str(staging)
         run_build(config)
     return final
+
+
+def site_path(config: MkDocsConfig, site_dir: Path | None = None) -> Path:
+    """Where the site goes: ``site_dir``, else the configuration's; absolute, link not followed."""
+    # Not Path.resolve(): the site path is a link to the current build, and resolving it
+    # would build into that build's folder.
+    return Path(os.path.abspath(site_dir or config.site_dir))
 
 
 def run_build(config: MkDocsConfig) -> None:
@@ -45,38 +52,3 @@ def run_build(config: MkDocsConfig) -> None:
         build(config)
     finally:
         utils.clean_directory = clean_directory
-
-
-@contextmanager
-def staged(final: Path) -> Iterator[Path]:
-    """A fresh folder beside ``final``, swapped in for it if the block succeeds, else removed."""
-    final.parent.mkdir(parents=True, exist_ok=True)
-    _remove_abandoned_builds(final)
-    staging = Path(tempfile.mkdtemp(prefix=f".{final.name}{STAGING_MARK}", dir=final.parent))
-    try:
-        yield staging
-    except BaseException:
-        shutil.rmtree(staging, ignore_errors=True)
-        raise
-    _swap(staging, final)
-
-
-def _swap(staging: Path, final: Path) -> None:
-    previous = final.with_name(f".{final.name}-previous-{os.getpid()}")
-    had_previous = final.exists()
-    if had_previous:
-        os.replace(final, previous)
-    try:
-        os.replace(staging, final)
-    except OSError:
-        if had_previous:
-            os.replace(previous, final)
-        raise
-    if had_previous:
-        shutil.rmtree(previous)
-
-
-def _remove_abandoned_builds(final: Path) -> None:
-    # A build killed outright (power loss, SIGKILL) cannot clean up after itself.
-    for leftover in final.parent.glob(f".{final.name}{STAGING_MARK}*"):
-        shutil.rmtree(leftover, ignore_errors=True)

@@ -25,9 +25,9 @@ from chancery.core.integrity import (
     EXIT_CANNOT_VERIFY,
     IntegrityError,
     exit_status,
-    load_public_key,
     locate_site,
     report_lines,
+    trusted_key,
     verify_site,
 )
 from chancery.core.metrics import (
@@ -43,6 +43,9 @@ from chancery.core.status import language_rows, status_document, status_table
 from chancery.core.taxonomy import load_topics
 from chancery.core.translate import TranslateError, locate, mark_current, start_translation
 from chancery.core.translations import assess
+
+#: The configuration the commands read when --config-file is not given.
+DEFAULT_CONFIG = Path("mkdocs.yml")
 
 
 def main(argv: Sequence[str] | None = None) -> int:
@@ -199,17 +202,35 @@ def _parser() -> argparse.ArgumentParser:
     verify = commands.add_parser(
         "verify",
         help="check a published site's signature and every file's hash; name what differs",
-        description="Exit status: 0 verified; 1 a bad signature, or a tampered, missing or "
-        "extra file; 2 could not verify (no manifest, unreadable key, network error); 3 "
-        "unsigned: the files match the manifest but it has no signature.",
+        description="The ministry's key comes from --public-key, else from integrity_public_key "
+        "(chancery/integrity) in the site's mkdocs.yml. Exit status: 0 verified; 1 a bad "
+        "signature, or a tampered, missing or extra file; 2 could not verify (no manifest, "
+        "unreadable key, network error); 3 unsigned: the files match the manifest but it has "
+        "no signature; 4 the signature is valid and every file matches, but only against the "
+        "key the site itself publishes, which anyone who can change the site can change "
+        "(--trust-site-key accepts it: 0).",
     )
     verify.add_argument("site", metavar="DIR_OR_URL", help="a built site's folder, or its URL")
-    verify.add_argument(
+    key = verify.add_mutually_exclusive_group()
+    key.add_argument(
         "--public-key",
         type=Path,
         metavar="FILE",
-        help="the ministry's public key (PEM or base64), obtained independently of the site; "
-        "without it, the key the site publishes is used",
+        help="the ministry's public key (PEM or base64), obtained independently of the site",
+    )
+    key.add_argument(
+        "--trust-site-key",
+        action="store_true",
+        help="without the ministry's key, accept the key the site publishes (exit 0 instead "
+        "of 4); it proves only that the files match what the site's own key signed",
+    )
+    verify.add_argument(
+        "--config-file",
+        "-f",
+        type=Path,
+        metavar="FILE",
+        help="a mkdocs.yml whose integrity_public_key pins the ministry's key "
+        "(default: ./mkdocs.yml, if there is one)",
     )
     verify.set_defaults(run=_run_verify)
     return parser
@@ -220,7 +241,7 @@ def _add_config_option(parser: argparse.ArgumentParser) -> None:
         "--config-file",
         "-f",
         type=Path,
-        default=Path("mkdocs.yml"),
+        default=DEFAULT_CONFIG,
         help="the site's mkdocs.yml (default: ./mkdocs.yml)",
     )
 
@@ -336,12 +357,13 @@ def _report_build(arguments: argparse.Namespace, work: Callable[[], str]) -> int
     """Run a build step with MkDocs' log shown; on failure, say that the site was kept."""
     from mkdocs.exceptions import MkDocsException
 
+    from chancery.core.swap import SwapError
     from chancery.shards import ShardError
 
     with _build_log(logging.WARNING if arguments.quiet else logging.INFO):
         try:
             message = work()
-        except ShardError as error:
+        except (ShardError, SwapError) as error:
             print(f"error: {error}; the previous site was left as it was", file=sys.stderr)
             return 2
         except MkDocsException as error:
@@ -431,21 +453,19 @@ def _run_schema(arguments: argparse.Namespace) -> int:
 
 
 def _run_verify(arguments: argparse.Namespace) -> int:
+    config = arguments.config_file
+    if config is None and DEFAULT_CONFIG.is_file():
+        config = DEFAULT_CONFIG
     try:
-        key = None
-        if arguments.public_key is not None:
-            try:
-                data = arguments.public_key.read_bytes()
-            except OSError as error:
-                raise IntegrityError(f"{arguments.public_key}: cannot read it ({error})") from error
-            key = load_public_key(data, str(arguments.public_key))
+        key, source = trusted_key(arguments.public_key, config)
         result = verify_site(locate_site(arguments.site), key)
     except IntegrityError as error:
         print(f"error: {error}", file=sys.stderr)
         return EXIT_CANNOT_VERIFY
-    for line in report_lines(result, key_from_site=key is None):
+    trust = arguments.trust_site_key
+    for line in report_lines(result, key_source=source, trust_site_key=trust):
         print(line)
-    return exit_status(result)
+    return exit_status(result, trust_site_key=trust)
 
 
 if __name__ == "__main__":

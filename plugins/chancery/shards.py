@@ -31,7 +31,7 @@ from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import Abort
 
 from chancery import __version__
-from chancery.atomic_build import run_build, staged
+from chancery.atomic_build import run_build, site_path, staged
 from chancery.core.clock import CLOCK_VARIABLE
 from chancery.core.config import policy_from_options
 from chancery.mkdocs_plugins.language_builds import add_gathered
@@ -110,7 +110,7 @@ def merge_shards(
                 f"{shards[0].folder}: built from other content or another mkdocs.yml than this "
                 "checkout's; merge in the commit the shards were built from"
             )
-        final = (site_dir or Path(config.site_dir)).resolve()
+        final = site_path(config, site_dir)
         with staged(final) as staging, _strict_warnings(strict):
             config.site_dir = str(staging)
             config = config.plugins.on_config(config)

@@ -6,12 +6,18 @@ hash of their exact text, collected from every built page, so no ``'unsafe-inlin
 needed. Non-executable ``<script>`` data blocks (JSON, JSON-LD) are not scripts to CSP and are
 left out. The headers are written in the ``_headers`` format of Netlify and Cloudflare Pages;
 :func:`nginx_snippet` gives the same policy for nginx.
+
+``_headers`` also says how long browsers and shared caches may keep each file: a year for files
+whose name carries a hash of their content (a new content is a new address), five minutes and
+then revalidation for everything else.
 """
 
 from __future__ import annotations
 
 import base64
 import hashlib
+import posixpath
+import re
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 
@@ -27,6 +33,34 @@ HEADERS_PATH = "_headers"
 #: Netlify's redirect rules file, which also serves each language's 404 page.
 REDIRECTS_PATH = "_redirects"
 
+#: How long a file whose name does not change with its content may be kept: pages, feeds,
+#: JSON, and assets with a fixed name. The site is rebuilt every 15 minutes (embargoes lift,
+#: statements are corrected or withdrawn), so a reader gets a copy at most 5 minutes older
+#: than the published one; after that it is revalidated (a 304 costs no body).
+#: Our own assets under assets/chancery/ (stylesheets, scripts, fonts) keep a fixed name: they
+#: get the pages' lifetime, so that after an upgrade a page and the stylesheet and scripts it
+#: was built with are never more than 5 minutes apart. Fingerprinting them would let them be
+#: kept for a year too, but their addresses are written by templates and several plugins.
+REVALIDATED_CACHE = "public, max-age=300, must-revalidate"
+#: How long a file whose name carries a hash of its content may be kept: new content gets a
+#: new name, so a copy never goes stale.
+IMMUTABLE_CACHE = "public, max-age=31536000, immutable"
+
+#: Names that carry a hash of their content, by the tools that write them (the group ``hash``).
+FINGERPRINTED: tuple[re.Pattern[str], ...] = (
+    # Material for MkDocs: assets/stylesheets/main.57a0d79d.min.css, palette.<hash>.min.css,
+    # assets/javascripts/bundle.<hash>.min.js, and their source maps.
+    re.compile(
+        r"^assets/(?:stylesheets|javascripts)/(?:[\w-]+/)*[\w-]+\.(?P<hash>[0-9a-f]{8})"
+        r"\.min\.(?:css|js)(?:\.map)?$"
+    ),
+    # Pagefind: fragment/en_1a2b3c4.pf_fragment, index/en_1a2b3c4.pf_index and
+    # pagefind.en_1a2b3c4d5e.pf_meta; its loader, WebAssembly and pagefind-entry.json
+    # (which names the current ones) keep fixed names.
+    re.compile(r"(?:^|/)(?:fragment|index)/[\w-]+_(?P<hash>[0-9a-f]{7,})\.pf_(?:fragment|index)$"),
+    re.compile(r"(?:^|/)pagefind\.[\w-]+_(?P<hash>[0-9a-f]{7,})\.pf_meta$"),
+)
+
 #: Headers every response gets besides the CSP.
 STATIC_HEADERS: tuple[tuple[str, str], ...] = (
     ("Strict-Transport-Security", "max-age=63072000; includeSubDomains"),
@@ -38,6 +72,7 @@ STATIC_HEADERS: tuple[tuple[str, str], ...] = (
         "magnetometer=(), microphone=(), payment=(), usb=()",
     ),
     ("Cross-Origin-Opener-Policy", "same-origin"),
+    ("Cache-Control", REVALIDATED_CACHE),
 )
 
 
@@ -118,18 +153,77 @@ def all_headers(policy: str) -> tuple[tuple[str, str], ...]:
     return (("Content-Security-Policy", policy), *STATIC_HEADERS)
 
 
-def headers_file(policy: str) -> str:
-    """The ``_headers`` file (Netlify, Cloudflare Pages): the same headers on every path."""
+def headers_file(policy: str, immutable: Iterable[str] = ()) -> str:
+    """The ``_headers`` file (Netlify, Cloudflare Pages).
+
+    The same headers on every path, and a year's caching on the ``immutable`` URL patterns
+    (:func:`immutable_rules`).
+    """
     lines = ["/*"]
     lines += [f"  {name}: {value}" for name, value in all_headers(policy)]
+    patterns = list(immutable)
+    if patterns:
+        # Cloudflare Pages joins the values of a header that two matching rules set; "!"
+        # first removes the one "/*" set. Netlify skips the "!" line; if it joins the values,
+        # the short lifetime comes first, and caches use the first max-age or treat the copy
+        # as stale (RFC 9111, 4.2.1): a hashed file is revalidated early, never a page late.
+        lines += ["", "# Names that carry a hash of their content: kept for a year."]
+        for pattern in patterns:
+            lines += [pattern, "  ! Cache-Control", f"  Cache-Control: {IMMUTABLE_CACHE}"]
     return "\n".join(lines) + "\n"
 
 
+def immutable_rules(paths: Iterable[str]) -> list[str]:
+    """The ``_headers`` URL patterns of the files among ``paths`` whose names carry a hash.
+
+    ``paths`` are every published file, relative to the site. One pattern per folder and name
+    ending (``/assets/stylesheets/*.min.css``) when every file it matches carries a hash; else
+    (a site's own ``extra.min.css`` beside Material's) the hashed files' own paths.
+    """
+    published = sorted(set(paths))
+    groups: dict[str, list[str]] = {}
+    for path in published:
+        found = _fingerprint(path)
+        if found is not None:
+            folder = posixpath.dirname(path)
+            pattern = "/" + posixpath.join(folder, "*" + path[found.end("hash") :])
+            groups.setdefault(pattern, []).append(path)
+    rules: list[str] = []
+    for pattern, members in sorted(groups.items()):
+        matched = [path for path in published if url_matches(pattern, f"/{path}")]
+        if all(_fingerprint(path) is not None for path in matched):
+            rules.append(pattern)
+        else:
+            rules += [f"/{path}" for path in members]
+    return rules
+
+
+def url_matches(pattern: str, url: str) -> bool:
+    """Whether a ``_headers`` URL pattern matches ``url`` as the hosts match it.
+
+    ``*`` matches any characters, slashes included; Netlify also ignores case and a trailing
+    slash. Both readings count, so that no host matches more than this says.
+    """
+    regex = ".*".join(re.escape(part) for part in pattern.split("*"))
+    return re.fullmatch(f"{regex}/?", url, re.IGNORECASE) is not None
+
+
+def _fingerprint(path: str) -> re.Match[str] | None:
+    for known in FINGERPRINTED:
+        found = known.search(path)
+        if found is not None:
+            return found
+    return None
+
+
 def parse_headers_file(text: str) -> list[tuple[str, list[tuple[str, str]]]]:
-    """The rules of a ``_headers`` file: (path pattern, [(name, value)]) in order."""
+    """The rules of a ``_headers`` file: (path pattern, [(name, value)]) in order.
+
+    ``! Name`` lines (Cloudflare's "detach a header") are left out, as Netlify leaves them.
+    """
     rules: list[tuple[str, list[tuple[str, str]]]] = []
     for number, line in enumerate(text.splitlines(), start=1):
-        if not line.strip() or line.lstrip().startswith("#"):
+        if not line.strip() or line.lstrip().startswith(("#", "!")):
             continue
         if not line[0].isspace():
             rules.append((line.strip(), []))

@@ -20,13 +20,15 @@ import urllib.error
 import urllib.parse
 import urllib.request
 from collections.abc import Callable, Iterable, Mapping
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path, PurePosixPath
 from typing import Literal
 
 from cryptography.exceptions import InvalidSignature
 from cryptography.hazmat.primitives import serialization
 from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey, Ed25519PublicKey
+
+from chancery.core.config import read_plugin_options
 
 WELL_KNOWN = ".well-known/chancery"
 MANIFEST_PATH = f"{WELL_KNOWN}/manifest.json"
@@ -36,6 +38,10 @@ PUBLIC_KEY_PATH = f"{WELL_KNOWN}/public-key.pem"
 UNLISTED = frozenset({MANIFEST_PATH, SIGNATURE_PATH})
 
 MANIFEST_FORMAT = "chancery-manifest/1"
+
+#: The plugin, and its option that pins the ministry's public key (a file beside mkdocs.yml).
+PLUGIN_NAME = "chancery/integrity"
+PUBLIC_KEY_OPTION = "integrity_public_key"
 
 #: The environment variables the build reads keys from.
 PRIVATE_KEY_VARIABLE = "CHANCERY_SIGNING_KEY"
@@ -92,6 +98,59 @@ def load_public_key(data: bytes | str, source: str) -> Ed25519PublicKey:
             f"{source}: base64 decodes to {len(raw)} bytes; an Ed25519 public key has 32"
         )
     return Ed25519PublicKey.from_public_bytes(raw)
+
+
+def read_public_key(path: Path) -> Ed25519PublicKey:
+    """The Ed25519 public key in the file at ``path`` (PEM or base64)."""
+    try:
+        data = path.read_bytes()
+    except OSError as error:
+        raise IntegrityError(f"{path}: cannot read it ({error.strerror})") from error
+    return load_public_key(data, str(path))
+
+
+def pinned_public_key(config_file: Path) -> tuple[Ed25519PublicKey, Path] | None:
+    """The key ``config_file`` pins with chancery/integrity's integrity_public_key, and its file.
+
+    None when the site pins no key. The path is relative to the configuration's folder, as
+    MkDocs reads it.
+    """
+    options = read_plugin_options(config_file, PLUGIN_NAME) or {}
+    value = options.get(PUBLIC_KEY_OPTION)
+    if not value:
+        return None
+    if not isinstance(value, str):
+        raise IntegrityError(
+            f"{config_file}: plugins: {PLUGIN_NAME}: {PUBLIC_KEY_OPTION}: give the path of the "
+            "ministry's public key file (PEM), relative to this file"
+        )
+    path = config_file.parent / value
+    try:
+        data = path.read_bytes()
+    except OSError as error:
+        raise IntegrityError(
+            f"{config_file}: plugins: {PLUGIN_NAME}: {PUBLIC_KEY_OPTION}: cannot read {path} "
+            f"({error.strerror}); give the path of the ministry's public key file, relative "
+            f"to {config_file.name}"
+        ) from error
+    return load_public_key(data, str(path)), path
+
+
+def trusted_key(
+    public_key_file: Path | None, config_file: Path | None
+) -> tuple[Ed25519PublicKey | None, str | None]:
+    """The ministry's key for `chancery verify`, and where it came from.
+
+    The file given, else the key ``config_file`` pins; (None, None) when neither gives one,
+    and only the key the site publishes is left.
+    """
+    if public_key_file is not None:
+        return read_public_key(public_key_file), f"--public-key {public_key_file}"
+    pinned = pinned_public_key(config_file) if config_file is not None else None
+    if pinned is None:
+        return None, None
+    key, path = pinned
+    return key, f"{PUBLIC_KEY_OPTION} in {config_file} ({path})"
 
 
 def public_key_pem(key: Ed25519PublicKey) -> bytes:
@@ -220,6 +279,8 @@ class Verification:
     missing: tuple[str, ...]
     #: Files present but not in the manifest; None when they cannot be listed (a web site).
     extra: tuple[str, ...] | None
+    #: The signature was checked with the key the site publishes, not one given by the reader.
+    key_from_site: bool = False
 
     @property
     def files_match(self) -> bool:
@@ -280,32 +341,54 @@ EXIT_VERIFIED = 0
 EXIT_FAILED = 1
 EXIT_CANNOT_VERIFY = 2
 EXIT_UNSIGNED = 3
+#: The signature is valid and every file matches, but only against the key the site itself
+#: publishes: a forger who rewrites the site signs it with a key of their own and publishes it.
+EXIT_SITE_KEY_ONLY = 4
+
+SITE_KEY_WARNING = (
+    f"warning: checked only against the key this site publishes ({PUBLIC_KEY_PATH}); anyone "
+    "who can change the site can change that key. Pass --public-key FILE (the ministry's key, "
+    f"obtained elsewhere) or pin {PUBLIC_KEY_OPTION} in mkdocs.yml; --trust-site-key accepts "
+    "the site's own key"
+)
 
 
-def exit_status(result: Verification) -> int:
-    """0 verified; 1 a bad signature or any file differs; 3 unsigned but every file matches."""
+def exit_status(result: Verification, *, trust_site_key: bool = False) -> int:
+    """The exit status of `chancery verify` for ``result`` (EXIT_* above).
+
+    0 verified; 1 a bad signature or any file differs; 3 unsigned but every file matches; 4
+    verified only with the key the site publishes, unless ``trust_site_key`` accepts it.
+    """
     if result.signature == "invalid" or not result.files_match:
         return EXIT_FAILED
-    return EXIT_UNSIGNED if result.signature == "missing" else EXIT_VERIFIED
+    if result.signature == "missing":
+        return EXIT_UNSIGNED
+    if result.key_from_site and not trust_site_key:
+        return EXIT_SITE_KEY_ONLY
+    return EXIT_VERIFIED
 
 
-def report_lines(result: Verification, *, key_from_site: bool) -> list[str]:
-    """What `chancery verify` prints: each file that differs, the signature, the verdict."""
+def report_lines(
+    result: Verification, *, key_source: str | None = None, trust_site_key: bool = False
+) -> list[str]:
+    """What `chancery verify` prints: each file that differs, the signature, the verdict.
+
+    ``key_source`` says where the reader's key came from (None: from the site).
+    """
     lines = [f"tampered: {path}" for path in result.tampered]
     lines += [f"missing: {path}" for path in result.missing]
     lines += [f"extra: {path}" for path in result.extra or ()]
     key = spaced(result.key_id) if result.key_id else None
     if result.signature == "valid":
         lines.append(f"signature: valid, key {key}")
-        if key_from_site:
-            lines.append(
-                "note: the key was taken from the site itself; compare its fingerprint with "
-                "the one the ministry publishes, or pass --public-key"
-            )
     elif result.signature == "invalid":
         lines.append(f"signature: INVALID for key {key} (another key, or an altered manifest)")
     else:
         lines.append(f"signature: none; {SIGNATURE_PATH} is missing (an unsigned build)")
+    if key_source and result.signature != "missing":
+        lines.append(f"key: {key_source}")
+    if result.key_from_site and result.signature == "valid":
+        lines.append(SITE_KEY_WARNING)
     if result.extra is None:
         lines.append("note: files added to a web site cannot be listed; only listed files checked")
     problems = [
@@ -317,9 +400,19 @@ def report_lines(result: Verification, *, key_from_site: bool) -> list[str]:
         )
         if found
     ]
-    status = exit_status(result)
-    if status == EXIT_VERIFIED:
+    status = exit_status(result, trust_site_key=trust_site_key)
+    if status == EXIT_VERIFIED and result.key_from_site:
+        lines.append(
+            f"VERIFIED with the site's own key (--trust-site-key): the signature is valid and "
+            f"all {result.files} files match"
+        )
+    elif status == EXIT_VERIFIED:
         lines.append(f"VERIFIED: the signature is valid and all {result.files} files match")
+    elif status == EXIT_SITE_KEY_ONLY:
+        lines.append(
+            f"UNTRUSTED KEY: the signature is valid and all {result.files} files match, but "
+            "only against the key this site publishes; nothing shows it is the ministry's"
+        )
     elif status == EXIT_UNSIGNED:
         lines.append(f"UNSIGNED: all {result.files} files match the manifest, but nothing signs it")
     else:
@@ -400,7 +493,8 @@ def verify_site(location: Location, public_key: Ed25519PublicKey | None) -> Veri
             )
         key = load_public_key(published, f"{location.name}/{PUBLIC_KEY_PATH}")
     listing = location.listing() if location.listing is not None else None
-    return verify(manifest, signature, key, location.read, listing)
+    result = verify(manifest, signature, key, location.read, listing)
+    return replace(result, key_from_site=public_key is None and key is not None)
 
 
 def _check_relative(path: str, source: str) -> None:

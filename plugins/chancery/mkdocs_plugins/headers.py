@@ -4,7 +4,8 @@ It hashes the inline scripts Material writes in each page as the page is built (
 language's build, from the HTML in memory); after the last language build it checks every HTML
 file of the site against those records, hashing any file written by other means or changed
 since, and writes ``_headers`` (Netlify, Cloudflare Pages) with a Content-Security-Policy that
-allows exactly those scripts, plus ``_redirects`` sending each language's missing pages to
+allows exactly those scripts and a cache lifetime for each file (a year for those whose names
+carry a hash of their content), plus ``_redirects`` sending each language's missing pages to
 its own 404 page. static-i18n renders 404.html once per language into the same place, so the
 last language would win; this plugin renders Chancery's 404 template in each language and
 writes it under the language's prefix, the root language's at the root.
@@ -32,6 +33,7 @@ from chancery.core.headers import (
     content_security_policy,
     csp_hash,
     headers_file,
+    immutable_rules,
     inline_code,
     redirects_file,
 )
@@ -162,7 +164,8 @@ class HeadersPlugin(BasePlugin[HeadersPluginConfig], SiteWideStep):
             path.write_text(html, encoding="utf-8")
         scripts: set[str] = set()
         styles: set[str] = set()
-        for page in sorted(site_dir.rglob("*.html")):
+        published = sorted(path for path in site_dir.rglob("*") if path.is_file())
+        for page in (path for path in published if path.suffix == ".html"):
             where = page.relative_to(site_dir).as_posix()
             data = page.read_bytes()
             known = self.scanned.get(where)
@@ -173,14 +176,16 @@ class HeadersPlugin(BasePlugin[HeadersPluginConfig], SiteWideStep):
             scripts.update(page_scripts)
             styles.update(page_styles)
         policy = content_security_policy(scripts, styles, wasm=self.config.headers_allow_wasm)
-        (site_dir / HEADERS_PATH).write_text(headers_file(policy), encoding="utf-8")
+        immutable = immutable_rules(path.relative_to(site_dir).as_posix() for path in published)
+        (site_dir / HEADERS_PATH).write_text(headers_file(policy, immutable), encoding="utf-8")
         if self.config.headers_redirects:
             prefixes = content_plugin(config, "chancery/headers").state()[0]
             text = redirects_file(prefixes.url_prefix(code) for code in prefixes.codes)
             (site_dir / REDIRECTS_PATH).write_text(text, encoding="utf-8")
         log.info(
             f"Wrote {HEADERS_PATH}: CSP allows {len(scripts)} inline scripts and "
-            f"{len(styles)} inline styles by hash; {len(self.not_found)} 404 pages"
+            f"{len(styles)} inline styles by hash, and a year's caching to {len(immutable)} "
+            f"URL patterns of fingerprinted files; {len(self.not_found)} 404 pages"
         )
 
 
