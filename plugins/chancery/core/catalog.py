@@ -11,7 +11,7 @@ from types import MappingProxyType
 
 from chancery.core.errors import ContentError, ContentErrors
 from chancery.core.models import BaseContent
-from chancery.core.source import SourceError, parse_source
+from chancery.core.source import SourceError, read_source
 from chancery.core.validation import validate_front_matter
 
 #: Editor and backup files that must never reach the site.
@@ -142,7 +142,7 @@ def load_catalog(
     pages: list[Page] = []
     for file in sorted(content_dir.resolve().rglob("*.md")):
         relative = file.relative_to(content_dir.resolve()).as_posix()
-        if is_ignored(relative) or not file.is_file():
+        if is_ignored(relative):
             continue
         shown = shown_prefix + relative
         page = _read_page(file, relative, shown, languages, errors, regions)
@@ -183,12 +183,18 @@ def _read_page(
         )
         return None
     try:
-        document = parse_source(file.read_bytes(), shown)
+        document = read_source(file, shown)
     except SourceError as error:
         errors.append(error.error)
         return None
     content, problems = validate_front_matter(
-        document.front_matter, shown, language, languages, regions=regions
+        document.front_matter,
+        shown,
+        language,
+        languages,
+        regions=regions,
+        body=document.body,
+        end_line=document.end_line,
     )
     if content is None:
         errors.extend(problems)
