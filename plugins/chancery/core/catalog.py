@@ -142,7 +142,7 @@ def load_catalog(
     pages: list[Page] = []
     for file in sorted(content_dir.resolve().rglob("*.md")):
         relative = file.relative_to(content_dir.resolve()).as_posix()
-        if is_ignored(relative):
+        if is_ignored(relative) or not file.is_file():
             continue
         shown = shown_prefix + relative
         page = _read_page(file, relative, shown, languages, errors, regions)

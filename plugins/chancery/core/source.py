@@ -17,6 +17,7 @@ from typing import Any
 from frontmatter.default_handlers import YAMLHandler
 
 from chancery.core.errors import ContentError
+from chancery.core.models import MODELS
 from chancery.core.strict_yaml import (
     LoadedMapping,
     StrictYamlError,
@@ -49,6 +50,8 @@ _BOUNDARY = re.compile(r"^-{3,}[ \t]*$", re.MULTILINE)
 
 #: A top-level `key: value` line, and a value that starts a block scalar (`|`, `>-`, `|2+`).
 _KEY_LINE = re.compile(r"([A-Za-z_][\w-]*)[ \t]*:(?:[ \t]+(.*))?")
+#: Every field of every content type: a body line that starts with one looks like a field.
+_FIELDS = frozenset(name for model in MODELS.values() for name in model.model_fields)
 _BLOCK_SCALAR = re.compile(r"[|>][0-9+-]*[ \t]*(?:#.*)?")
 
 
@@ -163,7 +166,7 @@ def parse_source(raw: bytes, path: str) -> SourceDocument:
             f"front matter is {size} bytes, over the limit of {MAX_FRONT_MATTER_BYTES}; "
             "move long text into the body",
         )
-    size = len(body.encode("utf-8"))
+    size = len(body.lstrip("\n").encode("utf-8"))
     if size > MAX_BODY_BYTES:
         raise _error(
             path,
@@ -201,9 +204,9 @@ def _cut_short(
 
     The front matter ends at the first '---' line, even one written inside a value. That line
     was meant as text when the lines after it still continue the front matter: indented lines
-    go on with a block scalar (``|`` or ``>``), or ``key: value`` lines run up to another '---'
-    line. ``read`` says whether the front matter was read without error; if it was not, the
-    lines up to another '---' continue it when, with them, it reads.
+    go on with a block scalar (``|`` or ``>``), or lines from a field (``date: ...``) on run up
+    to another '---' line. ``read`` says whether the front matter was read without error; if
+    it was not, the lines up to another '---' continue it when, with them, it reads.
     """
     fields = front_matter.split("\n")[1:-1]
     after = body.split("\n")[1:]
@@ -232,7 +235,7 @@ def _cut_short(
     segment = after[:close]
     if sum(len(line) + 1 for line in segment) + len(front_matter) > MAX_FRONT_MATTER_BYTES:
         return None
-    if read and not _KEY_LINE.fullmatch(after[first]):
+    if read and not _is_field(after[first]):
         return None
     try:
         load_mapping(front_matter + "\n".join(segment), max_depth=MAX_FRONT_MATTER_DEPTH)
@@ -245,6 +248,11 @@ def _cut_short(
         f"line {end_line + 1 + close}, continue it; if the '---' is part of a value's text, "
         "indent it like that text or quote the value, otherwise delete this line",
     )
+
+
+def _is_field(line: str) -> bool:
+    match = _KEY_LINE.fullmatch(line)
+    return match is not None and match.group(1) in _FIELDS
 
 
 def _indent(line: str) -> int:
