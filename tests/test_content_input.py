@@ -156,14 +156,22 @@ def test_an_unreadable_file_is_refused(tmp_path: Path, monkeypatch: pytest.Monke
     )
 
 
-def test_a_control_character_in_a_file_name_is_refused(tmp_path: Path) -> None:
-    file = tmp_path / "a\x1bb.md"
-    file.write_text(FRONT + "Text.\n")
-    with pytest.raises(SourceError) as raised:
-        read_source(file, "content/en/a\x1bb.md")
-    assert str(raised.value.error) == (
-        "content/en/a\\x1bb.md: the file name holds the control character U+001B; rename the file"
-    )
+def test_names_that_cannot_be_addresses_are_refused(tmp_path: Path) -> None:
+    # Names are bytes: one that is not UTF-8, and characters that feeds and sitemaps (XML)
+    # cannot carry. Each is reported, printably, and the build does not crash on it.
+    folder = tmp_path / "content" / "en"
+    folder.mkdir(parents=True)
+    for name in (b"caf\xe9.md", b"a\x1bb.md", b"tab\tname.md", "x\ufffe.md".encode()):
+        (folder / os.fsdecode(name)).write_text(FRONT + "Text.\n")
+    with pytest.raises(ContentErrors) as raised:
+        load_catalog(tmp_path / "content", ("en",), tmp_path)
+    assert [str(error) for error in raised.value.errors] == [
+        "content/en/a\\x1bb.md: the file name holds the character U+001B; rename the file",
+        "content/en/caf\\udce9.md: the file name is not valid UTF-8 (byte 0xe9); rename the file",
+        "content/en/tab\\tname.md: the file name holds the character U+0009; rename the file",
+        "content/en/x\\ufffe.md: the file name holds the character U+FFFE; rename the file",
+    ]
+    assert str(raised.value).encode("utf-8")
 
 
 # --- '---' lines: truncation is reported, normal bodies are not --------------------------------

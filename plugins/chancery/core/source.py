@@ -22,6 +22,7 @@ from chancery.core.strict_yaml import (
     LoadedMapping,
     StrictYamlError,
     check_characters,
+    forbidden_character,
     load_mapping,
 )
 
@@ -93,14 +94,9 @@ def read_source(file: Path, shown: str) -> SourceDocument:
     Raise SourceError for anything that is not a readable text file of a bounded size: a folder
     or a pipe named ``*.md``, a file the build may not read, a file too large to be an article.
     """
-    # A name is copied into URLs, feeds and sitemaps, which cannot carry control characters.
-    control = next((char for char in shown if unicodedata.category(char) == "Cc"), None)
-    if control is not None:
-        raise _error(
-            _printable(shown),
-            0,
-            f"the file name holds the control character U+{ord(control):04X}; rename the file",
-        )
+    problem = _name_problem(shown)
+    if problem:
+        raise _error(_printable(shown), 0, problem)
     try:
         info = file.stat()
         if stat.S_ISDIR(info.st_mode):
@@ -209,7 +205,10 @@ def _cut_short(
     it was not, the lines up to another '---' continue it when, with them, it reads.
     """
     fields = front_matter.split("\n")[1:-1]
-    after = body.split("\n")[1:]
+    # What continues the front matter fits in its size limit: the rest of the body is not read.
+    after = body[:MAX_FRONT_MATTER_BYTES].split("\n")[1:]
+    if len(body) > MAX_FRONT_MATTER_BYTES:
+        after.pop()  # The line that the limit cut in two.
     keys = [(number, _KEY_LINE.fullmatch(line)) for number, line in enumerate(fields)]
     last = next(((n, match) for n, match in reversed(keys) if match), None)
     first = next((n for n, line in enumerate(after) if line.strip()), None)
@@ -248,6 +247,19 @@ def _cut_short(
         f"line {end_line + 1 + close}, continue it; if the '---' is part of a value's text, "
         "indent it like that text or quote the value, otherwise delete this line",
     )
+
+
+def _name_problem(name: str) -> str | None:
+    """Why a file's name cannot be published, if it cannot: it becomes the page's address."""
+    for char in name:
+        code = ord(char)
+        if 0xDC80 <= code <= 0xDCFF:
+            # Python reads each byte of a name that is not UTF-8 as such a code point.
+            return f"the file name is not valid UTF-8 (byte 0x{code - 0xDC00:02x}); rename the file"
+        if unicodedata.category(char) == "Cc" or forbidden_character(char):
+            # Addresses are written into feeds and sitemaps, which cannot carry these.
+            return f"the file name holds the character U+{code:04X}; rename the file"
+    return None
 
 
 def _is_field(line: str) -> bool:

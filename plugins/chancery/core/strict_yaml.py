@@ -104,6 +104,12 @@ def _character_problem(char: str, column: int | None = None) -> str:
     )
 
 
+def forbidden_character(text: str) -> str | None:
+    """The first character of ``text`` that no content may hold, if any."""
+    found = _FORBIDDEN.search(text)
+    return found.group() if found else None
+
+
 def check_characters(text: str, first_line: int = 1) -> None:
     """Raise StrictYamlError naming the line and column of the first forbidden character."""
     found = _FORBIDDEN.search(text)
