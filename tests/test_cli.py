@@ -35,8 +35,8 @@ def test_check_lists_every_error_and_fails(
     config = _project(
         tmp_path,
         {
-            "en/a.md": "---\ntitle: A\ndescription: d\ndraft: no\n---\n",
-            "ko/b.md": "---\ntitle: B\n---\n",
+            "en/a.md": "---\ntitle: A\ndescription: d\ndraft: no\n---\nText.\n",
+            "ko/b.md": "---\ntitle: B\n---\nText.\n",
         },
     )
     assert main(["check", "-f", str(config)]) == 1

@@ -66,8 +66,8 @@ def test_mkdocs_command_exits_non_zero_and_names_every_bad_file(tmp_path: Path) 
         {
             "en/index.md": page("Home"),
             "ko/index.md": page("홈", translation_of=of("en")),
-            "en/a.md": "---\ntitle: A\ndescription: d\ntitel: x\n---\n",
-            "ko/b.md": "---\ntitle: B\ndescription: d\ntype: newz\n---\n",
+            "en/a.md": "---\ntitle: A\ndescription: d\ntitel: x\n---\nText.\n",
+            "ko/b.md": "---\ntitle: B\ndescription: d\ntype: newz\n---\nText.\n",
         },
     )
     import yaml

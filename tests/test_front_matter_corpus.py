@@ -118,6 +118,89 @@ EXPECTED: dict[str, list[str]] = {
     "yaml-tag.md": [
         "4: YAML tags (tag:yaml.org,2002:bool) are not allowed; remove the tag and quote the value"
     ],
+    # Nesting is refused while the YAML is composed, before it could exhaust the stack, in
+    # block style and in flow style (thousands of levels within the 16 KiB cap).
+    "nesting-too-deep.md": [
+        "7: changes.0.note.0: is nested more than 4 levels deep (lists and groups inside one "
+        "another), more than any field needs; write it with fewer levels"
+    ],
+    "nesting-flow-lists.md": [
+        "4: tags.0.0.0: is nested more than 4 levels deep (lists and groups inside one "
+        "another), more than any field needs; write it with fewer levels"
+    ],
+    "nesting-flow-groups.md": [
+        "4: withdrawn.a.a.a: is nested more than 4 levels deep (lists and groups inside one "
+        "another), more than any field needs; write it with fewer levels"
+    ],
+    # Control characters: written as an escape in a value, or as themselves in the body.
+    "nul-escape-in-title.md": [
+        "2: title: the control character U+0000 is not allowed; delete it, or the escape that "
+        "writes it, such as \\x00"
+    ],
+    "nul-in-body.md": [
+        "6: the control character U+0000 at column 5 is not allowed; delete it (text editors do "
+        "not show it; text pasted from a word processor often carries one)"
+    ],
+    "control-character.md": [
+        "8: the control character U+000B at column 7 is not allowed; delete it (text editors do "
+        "not show it; text pasted from a word processor often carries one)"
+    ],
+    "title-only-control-characters.md": [
+        "2: title: the control character U+0001 is not allowed; delete it, or the escape that "
+        "writes it, such as \\x01"
+    ],
+    "title-only-spaces.md": ["2: title: is empty; write a value or remove the line"],
+    "title-invisible.md": [
+        "2: title: shows nothing: it holds only invisible characters (such as U+200B, a "
+        "zero-width space); write the text"
+    ],
+    "surrogate-escape.md": [
+        "2: title: U+D83D is half of a UTF-16 surrogate pair, not a character; write the "
+        "character itself, or its escape in full, e.g. \\U0001F600"
+    ],
+    "bom-in-middle.md": [
+        "8: a byte-order mark (U+FEFF) at column 1 is allowed only at the very start of the "
+        "file; delete it (it is invisible, and is usually left by pasting one file into another)"
+    ],
+    "unclosed-direction.md": [
+        "2: title: the direction control U+202E is never closed in this value, so it would "
+        "reorder the text shown after it; close it with U+202C or delete it"
+    ],
+    "key-not-text.md": ["4: keys must be plain words such as 'title'"],
+    "key-number.md": [
+        "4: 1: unknown field for type page; remove it (the editor's guide lists the fields)"
+    ],
+    # A '---' line always ends the front matter; when the lines after it continue the front
+    # matter, the '---' was meant as text (or is a stray separator).
+    "dashes-in-block-scalar.md": [
+        "5: description: this '---' line ends the front matter, so the indented lines after it "
+        "are not part of this text; indent the '---' like them to keep it in the text"
+    ],
+    "dashes-between-fields.md": [
+        "4: this '---' line ends the front matter, but the lines after it, up to the '---' on "
+        "line 7, continue it; if the '---' is part of a value's text, indent it like that text "
+        "or quote the value, otherwise delete this line"
+    ],
+    "dashes-in-quoted-value.md": [
+        "4: this '---' line ends the front matter, but the lines after it, up to the '---' on "
+        "line 6, continue it; if the '---' is part of a value's text, indent it like that text "
+        "or quote the value, otherwise delete this line"
+    ],
+    "empty-body-news.md": ["6: the body is empty; write the text below the closing '---' line"],
+    "empty-body-page.md": ["4: the body is empty; write the text below the closing '---' line"],
+    # '\r\n', '\r' and '\n' in one file: lines are still counted as the editor shows them.
+    "mixed-line-ends.md": ["5: date: needs a UTC offset, e.g. 2026-05-01T09:00:00+09:00"],
+    # Blank lines after the opening '---' count: 'draft' is on line 6.
+    "blank-lines-after-opening.md": ["6: draft: 'yes' is not true or false; write true or false"],
+    # A list of 25 bad items reports the first 20 and says how many more there are.
+    "many-errors.md": [
+        " 5 more errors in this file are not shown; fix the ones listed and build again",
+        *(
+            f"{5 + i}: tags.{i}: 'Tag {i}' is not a slug; use lower-case ASCII words joined by "
+            "'-', e.g. 'climate'"
+            for i in range(20)
+        ),
+    ],
 }
 
 

@@ -2,8 +2,11 @@
 
 from __future__ import annotations
 
+import inspect
 import shutil
+import sys
 import tempfile
+import time
 from pathlib import Path
 
 import frontmatter
@@ -50,6 +53,37 @@ REFUSED = [
     ("a: [1, 2\nb: 3\n", 2, "invalid YAML"),
     ("a: b: c\n", 1, "invalid YAML"),
     ("a: 1\n\tb: 2\n", 2, "invalid YAML"),
+    (
+        "".join(f"{'  ' * level}{key}:\n" for level, key in enumerate("abcdefg"))
+        + "    " * 4
+        + "h: [1]\n",
+        8,
+        "is nested more than 8 levels deep",
+    ),
+    ("a: " + "[" * 5000 + "]" * 5000 + "\n", 1, "is nested more than 8 levels deep"),
+    ("a: " + "{b: " * 3000 + "c" + "}" * 3000 + "\n", 1, "is nested more than 8 levels deep"),
+    ('a: x\nb: "1\\x002"\n', 2, "the control character U+0000 is not allowed"),
+    ('a: "\\e[31m"\n', 1, "the control character U+001B is not allowed"),
+    ('a: "\\x85"\n', 1, "the control character U+0085 is not allowed"),
+    ("a: x\nb: y\x07z\n", 2, "the control character U+0007 at column 5 is not allowed"),
+    ('a: "\\uffff"\n', 1, "U+FFFF is not a character"),
+    ('a: "\\ud800"\n', 1, "U+D800 is half of a UTF-16 surrogate pair"),
+    ('a: "\\ude00\\ud83d"\n', 1, "U+DE00 is half of a UTF-16 surrogate pair"),
+    ("a: x\nb: \ufeffy\n", 2, "a byte-order mark (U+FEFF) at column 4"),
+    ('a: "\\ufeff"\n', 1, "a byte-order mark (U+FEFF) is allowed only"),
+    (
+        "a: \u202b\u0645\u0631\u062d\u0628\u0627\n",
+        1,
+        "the direction control U+202B is never closed",
+    ),
+    (
+        "a: \u2067\u0646\u0635 \u202eabc\u2069 \u2067\n",
+        1,
+        "the direction control U+2067 is never closed",
+    ),
+    ('"a\\nb": 1\n', 1, "keys must be plain words"),
+    ("? [a, b]\n: 1\n", 1, "keys must be plain words"),
+    ('"\\0": 1\n', 1, "the control character U+0000 is not allowed"),
 ]
 
 
@@ -124,3 +158,63 @@ def test_refused_yaml_gets_the_python_readers_message(text: str) -> None:
     with pytest.raises(StrictYamlError) as given:
         load_mapping(text)
     assert given.value == reference.value
+
+
+def test_escaped_surrogate_pairs_are_joined_into_their_character() -> None:
+    # JSON tools write characters beyond U+FFFF as two escapes; they mean one character.
+    loaded = load_mapping('title: "Bravo \\ud83d\\udc4f \\U0001F44F"\n')
+    assert loaded.data == {"title": "Bravo \U0001f44f \U0001f44f"}
+
+
+ACCEPTED_SCRIPTS = {
+    # Right-to-left text uses marks and closed embeddings and isolates.
+    "arabic": "\u0627\u0644\u0648\u0632\u064a\u0631 \u200f\u2067Paris 2026\u2069\u200f",
+    "hebrew": "\u05e9\u05e8 \u202bUN \u05d1\u05e0\u05d9\u05d5 \u05d9\u05d5\u05e8\u05e7\u202c",
+    # An isolate closes the embedding opened inside it.
+    "nested": "\u2068\u202aabc\u2069 \u202ddef\u202c",
+    # Persian needs the zero-width non-joiner, Indic scripts the zero-width joiner.
+    "persian": "\u0645\u06cc\u200c\u062e\u0648\u0627\u0647\u0645",
+    "hindi": "\u0915\u094d\u200d\u0937",
+    "tab-and-lines": "a\tb",
+}
+
+
+@pytest.mark.parametrize("name", sorted(ACCEPTED_SCRIPTS))
+def test_text_that_scripts_need_is_kept(name: str) -> None:
+    text = ACCEPTED_SCRIPTS[name]
+    assert load_mapping(f'title: "{text}"\nbody: |\n  {text}\n').data == {
+        "title": text,
+        "body": text + "\n",
+    }
+
+
+def test_depth_limit_is_a_parameter_and_counts_the_mapping_itself() -> None:
+    text = "a:\n  - b: [x]\n"  # The mapping, a list, a group, a list: four levels.
+    assert load_mapping(text, max_depth=4).data == {"a": [{"b": ["x"]}]}
+    with pytest.raises(StrictYamlError) as raised:
+        load_mapping(text, max_depth=3)
+    assert (raised.value.line, raised.value.field) == (2, "a.0.b")
+
+
+def test_deep_nesting_needs_no_deep_recursion() -> None:
+    # The limit is checked before descending: composing 16 KiB of brackets must work with a
+    # recursion limit far below their depth.
+    text = "a: " + "[" * 8000 + "]" * 8000 + "\n"
+    limit = sys.getrecursionlimit()
+    sys.setrecursionlimit(len(inspect.stack()) + 150)
+    try:
+        with pytest.raises(StrictYamlError) as raised:
+            load_mapping(text)
+    finally:
+        sys.setrecursionlimit(limit)
+    assert raised.value.message.startswith("is nested more than 8 levels deep")
+
+
+def test_long_lists_take_bounded_time() -> None:
+    # 5,000 items is as many as 16 KiB of front matter holds.
+    text = "tags: [" + ", ".join("a" for _ in range(5000)) + "]\nlines:\n" + "- b\n" * 1000
+    started = time.perf_counter()
+    loaded = load_mapping(text)
+    assert time.perf_counter() - started < 1.0
+    assert len(loaded.data["tags"]) == 5000
+    assert loaded.lines[("lines", 999)] == 1002

@@ -12,7 +12,7 @@ from types import MappingProxyType
 from chancery.core.errors import ContentError, ContentErrors
 from chancery.core.models import BaseContent
 from chancery.core.publication import ContentTree, scan_content
-from chancery.core.source import SourceError, parse_source
+from chancery.core.source import SourceError, read_source
 from chancery.core.taxonomy import Topics
 from chancery.core.validation import validate_front_matter
 
@@ -320,12 +320,18 @@ def _read_page(
 ) -> Page | None:
     language, _, inner = relative.partition("/")
     try:
-        document = parse_source(file.read_bytes(), shown)
+        document = read_source(file, shown)
     except SourceError as error:
         errors.append(error.error)
         return None
     content, problems = validate_front_matter(
-        document.front_matter, shown, language, languages, regions=regions
+        document.front_matter,
+        shown,
+        language,
+        languages,
+        regions=regions,
+        body=document.body,
+        end_line=document.end_line,
     )
     if content is None:
         errors.extend(problems)

@@ -4,7 +4,8 @@ from __future__ import annotations
 
 import difflib
 import re
-from typing import Annotated, Any, Literal
+import unicodedata
+from typing import Annotated, Any, ClassVar, Literal
 
 from babel import Locale, UnknownLocaleError
 from pydantic import (
@@ -41,6 +42,24 @@ def slug_problem(value: str) -> str | None:
     if _SLUG.match(value):
         return None
     return f"'{value}' is not a slug; use lower-case ASCII words joined by '-', e.g. 'climate'"
+
+
+#: Characters that show nothing in a title: Unicode's Hangul fillers and blank Braille pattern
+#: are letters or symbols, but print as blank space.
+_BLANKS = frozenset("\u115f\u1160\u2800\u3164\uffa0")
+#: Unicode categories that show nothing: separators, controls and formatting characters.
+_INVISIBLE = frozenset({"Zs", "Zl", "Zp", "Cc", "Cf"})
+
+
+def _visible(value: str) -> str:
+    # Spaces are stripped before this check; a value of only invisible formatting characters
+    # (zero-width spaces, direction marks) would show as an empty title or link.
+    if value and all(unicodedata.category(char) in _INVISIBLE or char in _BLANKS for char in value):
+        raise ValueError(
+            "shows nothing: it holds only invisible characters (such as U+200B, a zero-width "
+            "space); write the text"
+        )
+    return value
 
 
 def _slug(value: str) -> str:
@@ -104,7 +123,7 @@ Audience = Annotated[
     Field(json_schema_extra={"pattern": f"{_SLUG.pattern}|{_COUNTRY.pattern}"}),
 ]
 LanguageCode = Annotated[str, AfterValidator(_language_code)]
-Text = Annotated[str, Field(min_length=1)]
+Text = Annotated[str, Field(min_length=1), AfterValidator(_visible)]
 
 ContentType = Literal[
     "page",
@@ -174,8 +193,14 @@ class BaseContent(BaseModel):
 
     model_config = ConfigDict(extra="forbid", frozen=True, str_strip_whitespace=True)
 
-    title: Annotated[str, Field(min_length=1, max_length=200)]
-    description: Annotated[str, Field(min_length=1, max_length=300)]
+    #: Whether the layout of this type shows the body as the page's text: without one, the
+    #: page would be published empty.
+    needs_body: ClassVar[bool] = True
+    #: Whether a folder's index.md may still have no body: it heads a section in the nav.
+    empty_index: ClassVar[bool] = False
+
+    title: Annotated[str, Field(min_length=1, max_length=200), AfterValidator(_visible)]
+    description: Annotated[str, Field(min_length=1, max_length=300), AfterValidator(_visible)]
     type: ContentType = "page"
     date: Timestamp | None = None
     updated: Timestamp | None = None
@@ -216,6 +241,8 @@ class BaseContent(BaseModel):
 
 class PageContent(BaseContent):
     """A plain page: home, about, background."""
+
+    empty_index: ClassVar[bool] = True
 
     type: Literal["page"] = "page"
 
@@ -374,6 +401,9 @@ class EventContent(BaseContent):
 
 class MissionContent(BaseContent):
     """An embassy or consulate, with the contacts readers need."""
+
+    #: The page is made from its fields: the contact block and the listings for its country.
+    needs_body: ClassVar[bool] = False
 
     type: Literal["mission"]
     kind: Literal["embassy", "consulate-general", "consulate"]

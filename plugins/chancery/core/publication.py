@@ -154,6 +154,9 @@ def scan_content(
         for name in sorted(files):
             path = here / name
             relative = path.relative_to(root).as_posix()
+            if not path.is_symlink() and not path.is_file() and not is_private(relative):
+                error(relative, "is not a regular file (a pipe or a device?); remove it")
+                continue
             if path.is_symlink() and not is_private(relative):
                 target = _internal_target(path, root)
                 if target is None:

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import difflib
 import re
+from pathlib import PurePosixPath
 from typing import Any
 
 from pydantic import ValidationError
@@ -16,6 +17,8 @@ from chancery.core.strict_yaml import LoadedMapping, Location
 _TIMESTAMP_HINT = "e.g. 2026-05-01T09:00:00+09:00"
 # Model-level checks name their field at the start of the message: "end: is before start".
 _FIELD_PREFIX = re.compile(r"^(?:Value error, )?([a-z_]+): (.*)$", re.DOTALL)
+#: Errors reported for one file; a list of thousands of bad items needs only the first few.
+MAX_ERRORS_PER_FILE = 20
 
 
 def validate_front_matter(
@@ -25,11 +28,14 @@ def validate_front_matter(
     languages: tuple[str, ...],
     *,
     regions: tuple[str, ...] | None = None,
+    body: str | None = None,
+    end_line: int = 1,
 ) -> tuple[BaseContent | None, list[ContentError]]:
     """Type ``loaded`` with the model of its ``type``; return the model or the errors.
 
     ``regions`` are the site's region slugs, the only slugs allowed in ``audiences``; None
-    leaves audience slugs unchecked.
+    leaves audience slugs unchecked. ``body`` is the file's Markdown body, whose closing '---'
+    is on ``end_line``: types whose page shows the body need one (None leaves it unchecked).
     """
     data = loaded.data
     type_name = data.get("type", "page")
@@ -44,15 +50,44 @@ def validate_front_matter(
                 f"'{type_name}' is not a content type{hint}; the types are {', '.join(MODELS)}",
             )
         ]
+    errors = []
+    content: BaseContent | None = None
     try:
         content = model.model_validate(
             data, context={"language": language, "languages": languages, "regions": regions}
         )
     except ValidationError as error:
-        return None, [
-            _describe(detail, loaded, path, model, type_name) for detail in error.errors()
+        details = error.errors()
+        errors = [
+            _describe(detail, loaded, path, model, type_name)
+            for detail in details[:MAX_ERRORS_PER_FILE]
         ]
-    return content, []
+        if len(details) > MAX_ERRORS_PER_FILE:
+            errors.append(
+                ContentError(
+                    path,
+                    0,
+                    "",
+                    f"{len(details) - MAX_ERRORS_PER_FILE} more errors in this file are not "
+                    "shown; fix the ones listed and build again",
+                )
+            )
+    if body is not None and not body.strip() and _needs_body(model, path):
+        errors.append(
+            ContentError(
+                path,
+                end_line,
+                "",
+                "the body is empty; write the text below the closing '---' line",
+            )
+        )
+    return (None if errors else content), errors
+
+
+def _needs_body(model: type[BaseContent], path: str) -> bool:
+    if model.empty_index and PurePosixPath(path).name == "index.md":
+        return False
+    return model.needs_body
 
 
 def _describe(
