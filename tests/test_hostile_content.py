@@ -18,7 +18,7 @@ from pathlib import Path
 import pytest
 import yaml
 from bs4 import BeautifulSoup
-from hypothesis import HealthCheck, given, settings
+from hypothesis import HealthCheck, example, given, settings
 from hypothesis import strategies as st
 from mkdocs.exceptions import Abort
 from playwright.sync_api import Browser, sync_playwright
@@ -485,6 +485,10 @@ def _public(own: dict[str, object], source: dict[str, object], is_source: bool) 
 
 
 @settings(max_examples=8, deadline=None, suppress_health_check=list(HealthCheck))
+# Two leaks this property found: a fallback showing the unpublished version it stands in for,
+# and one showing a root-language version that is a draft.
+@example(source="en", states={"en": None, "fr": None, "ko": "draft"})
+@example(source="fr", states={"en": "draft", "fr": None, "ko": None})
 @given(
     source=st.sampled_from(["en", "fr", "ko"]),
     states=st.fixed_dictionaries(

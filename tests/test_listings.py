@@ -255,13 +255,14 @@ def test_yearly_archive_lists_news_and_statements_by_year(site: Path) -> None:
 
 
 def test_topic_pages_list_each_languages_pages_with_the_tag(site: Path) -> None:
-    assert text(article(html(site, "tags/climate")).find("h1")) == "Topic: climate"
+    # A tag shows its name from content/_tags.yml; a campaign's tag, the campaign's title.
+    assert text(article(html(site, "tags/climate")).find("h1")) == "Topic: climate (en)"
     assert item_titles(html(site, "tags/climate")) == ["Alpha", "Charlie"]
     assert item_titles(html(site, "fr/tags/climate")) == ["Alpha FR"]
-    assert text(article(html(site, "fr/tags/climate")).find("h1")) == "Thème : climate"
+    assert text(article(html(site, "fr/tags/climate")).find("h1")) == "Thème : climate (fr)"
     assert item_titles(html(site, "ko/tags/climate")) == []
     index = article(html(site, "tags"))
-    assert [text(a) for a in index.select(".chancery-list a")] == ["climate", "open"]
+    assert [text(a) for a in index.select(".chancery-list a")] == ["climate (en)", "Open campaign"]
 
 
 # Hubs and the missions directory.
@@ -298,7 +299,7 @@ def test_country_hub_includes_its_regions_pages_and_offers_the_regions_languages
     assert [text(dt) for dt in facts.find_all("dt")] == ["Region", "Also in"]
     languages = facts.select("a[hreflang]")
     assert [(text(a), a["lang"], resolve("audiences/fr/", str(a["href"]))) for a in languages] == [
-        ("français", "fr", "fr/audiences/fr/")
+        ("Français", "fr", "fr/audiences/fr/")
     ]
 
 

@@ -18,8 +18,18 @@ class ContentError:
     def __str__(self) -> str:
         where = f"{self.path}:{self.line}" if self.line else self.path
         if self.field:
-            return f"{where}: {self.field}: {self.message}"
-        return f"{where}: {self.message}"
+            return printable(f"{where}: {self.field}: {self.message}")
+        return printable(f"{where}: {self.message}")
+
+
+def printable(text: str) -> str:
+    r"""``text`` with characters a terminal would act on written as escapes, e.g. ``\x1b``.
+
+    Messages quote what editors wrote (file names, keys, values), which may hold anything.
+    """
+    if text.isprintable():
+        return text
+    return "".join(char if char.isprintable() else repr(char)[1:-1] for char in text)
 
 
 class ContentErrors(Exception):

@@ -27,7 +27,8 @@ from babel import Locale, UnknownLocaleError
 from py_svg_hush import filter_svg
 from selectolax.lexbor import LexborHTMLParser
 
-from chancery.core.errors import ContentError
+from chancery.core.errors import ContentError, printable
+from chancery.core.source import name_problem
 
 #: The suffix of content pages; the other spellings MkDocs knows are errors with a fix.
 PAGE_SUFFIX = ".md"
@@ -136,7 +137,7 @@ def scan_content(
     errors: list[ContentError] = []
 
     def error(path: str, message: str) -> None:
-        errors.append(ContentError(shown_prefix + path, 0, "", message))
+        errors.append(ContentError(printable(shown_prefix + path), 0, "", message))
 
     for folder, folders, files in os.walk(root, followlinks=False):
         here = Path(folder)
@@ -243,6 +244,9 @@ def _bad_name(path: PurePosixPath, *, skip_language: bool = True) -> str | None:
     """A message when a part of ``path`` (after its language folder) is not a safe name."""
     parts = path.parts[1:] if skip_language else path.parts
     for part in parts:
+        unprintable = name_problem(part)
+        if unprintable:
+            return unprintable
         if not _NAME.match(part):
             return (
                 f"'{part}' is not a lower-case ASCII name (letters a-z, digits, '-', '_', '.'), "

@@ -16,7 +16,7 @@ from typing import Any
 
 from frontmatter.default_handlers import YAMLHandler
 
-from chancery.core.errors import ContentError
+from chancery.core.errors import ContentError, printable
 from chancery.core.models import MODELS
 from chancery.core.strict_yaml import (
     LoadedMapping,
@@ -94,9 +94,9 @@ def read_source(file: Path, shown: str) -> SourceDocument:
     Raise SourceError for anything that is not a readable text file of a bounded size: a folder
     or a pipe named ``*.md``, a file the build may not read, a file too large to be an article.
     """
-    problem = _name_problem(shown)
+    problem = name_problem(shown)
     if problem:
-        raise _error(_printable(shown), 0, problem)
+        raise _error(printable(shown), 0, problem)
     try:
         info = file.stat()
         if stat.S_ISDIR(info.st_mode):
@@ -249,7 +249,7 @@ def _cut_short(
     )
 
 
-def _name_problem(name: str) -> str | None:
+def name_problem(name: str) -> str | None:
     """Why a file's name cannot be published, if it cannot: it becomes the page's address."""
     for char in name:
         code = ord(char)
@@ -279,13 +279,6 @@ def _too_large(path: str, size: int) -> SourceError:
         f"bytes, 2 MiB, and front matter of at most {MAX_FRONT_MATTER_BYTES}); split the text "
         "into several pages",
     )
-
-
-def _printable(path: str) -> str:
-    r"""``path`` with characters a terminal would act on written as escapes, e.g. ``\x1b``."""
-    if path.isprintable():
-        return path
-    return "".join(char if char.isprintable() else repr(char)[1:-1] for char in path)
 
 
 def _error(path: str, line: int, message: str) -> SourceError:

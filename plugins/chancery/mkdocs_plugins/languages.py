@@ -177,10 +177,10 @@ class LanguagesPlugin(BasePlugin[LanguagesPluginConfig]):
         """
         self._start_language_builds(config)
         content = content_plugin(config, "chancery/languages")
-        languages, catalog, _ = content.state()
+        languages, catalog, now = content.state()
         reader = content.reader_language(config)
         for version in self._report().missing(reader.code):
-            shown = _original_to_show(catalog, languages, version)
+            shown = _original_to_show(catalog, languages, version, now)
             if shown is None:
                 continue
             inner = shown.path.partition("/")[2]
@@ -507,10 +507,15 @@ def _check_i18n_does_not_fall_back(config: MkDocsConfig) -> None:
         )
 
 
-def _original_to_show(catalog: Catalog, languages: LanguagePolicy, version: Version) -> Page:
-    # The root language is the one most foreign readers share; otherwise show the source.
+def _original_to_show(
+    catalog: Catalog, languages: LanguagePolicy, version: Version, now: datetime
+) -> Page:
+    # The root language is the one most foreign readers share, when its version is published;
+    # otherwise show the source (published: the report only holds live sources).
     root = catalog.group(version.key).get(languages.root.code)
-    return root if root is not None and root.language != version.language else version.source
+    if root is None or root.language == version.language or not is_live(root.content, now):
+        return version.source
+    return root
 
 
 def _content_dir(config: MkDocsConfig) -> Path:
