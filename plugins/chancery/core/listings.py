@@ -28,9 +28,9 @@ from urllib.parse import quote
 from chancery.core.audiences import Regions, country_name, is_country
 from chancery.core.catalog import Catalog, Page
 from chancery.core.feeds import FORMAT_NAMES, FORMATS, MEDIA_TYPES, Feed, FeedEntry, FeedFormat
-from chancery.core.labels import label
 from chancery.core.languages import LanguagePolicy
 from chancery.core.schedule import is_live
+from chancery.core.strings import Strings
 
 #: Where the listing of each content type lives, inside each language.
 TYPE_PATHS: Mapping[str, str] = MappingProxyType(
@@ -299,6 +299,8 @@ class Site:
     now: datetime
     settings: ListingSettings = field(default_factory=ListingSettings)
     directory_urls: bool = True
+    #: The build's interface strings: titles, descriptions and feed names.
+    strings: Strings = field(kw_only=True, repr=False)
 
     def __post_init__(self) -> None:
         self.listed: tuple[Page, ...] = tuple(
@@ -464,7 +466,7 @@ class _Planner:
         self.pages: list[GeneratedPage] = []
 
     def t(self, key: str, **values: Any) -> str:
-        text = label(key, self.language)
+        text = self.site.strings.text(key, self.language)
         return text.format(**values) if values else text
 
     def url(self, inner: str) -> str:
@@ -848,7 +850,7 @@ class ShareLink:
 
 
 def share_links(
-    services: Iterable[str], url: str, title: str, hashtag: str, language: str
+    services: Iterable[str], url: str, title: str, hashtag: str, language: str, strings: Strings
 ) -> tuple[ShareLink, ...]:
     """Share links for a page at the absolute ``url``, in the order of ``services``."""
     values = {
@@ -860,6 +862,8 @@ def share_links(
     for service in services:
         name, template = SHARE_SERVICES[service]
         links.append(
-            ShareLink(service, name or label("share.email", language), template.format(**values))
+            ShareLink(
+                service, name or strings.text("share.email", language), template.format(**values)
+            )
         )
     return tuple(links)

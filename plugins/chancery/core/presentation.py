@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import datetime
 from typing import Literal
 
@@ -10,9 +10,9 @@ from babel import Locale
 from babel.dates import format_date, format_datetime
 
 from chancery.core.catalog import Page
-from chancery.core.labels import label
 from chancery.core.languages import Language
 from chancery.core.models import BaseContent
+from chancery.core.strings import Strings
 
 
 @dataclass(frozen=True)
@@ -44,6 +44,8 @@ class PageView:
     versions: tuple[tuple[Language, str], ...] = ()
     #: For a political page from an earlier administration: that administration's name.
     administration: str | None = None
+    #: The build's interface strings (chancery.core.strings).
+    strings: Strings = field(kw_only=True, repr=False)
 
     @property
     def content(self) -> BaseContent | None:
@@ -71,9 +73,9 @@ class PageView:
                 "lang": language.code,
                 "dir": language.direction,
                 "url": url,
-                "text": label("suggest.available", language.code),
-                "open": label("suggest.open", language.code),
-                "dismiss": label("suggest.dismiss", language.code),
+                "text": self.strings.text("suggest.available", language.code),
+                "open": self.strings.text("suggest.open", language.code),
+                "dismiss": self.strings.text("suggest.dismiss", language.code),
             }
             for language, url in self.versions
             if language.code != self.language.code
@@ -110,7 +112,11 @@ class PageView:
 
     def t(self, key: str) -> str:
         """An interface string in the reader's language."""
-        return label(key, self.language.code)
+        return self.strings.text(key, self.language.code)
+
+    def n(self, key: str, count: int) -> str:
+        """The form of an interface string that goes with ``count`` ({count} left to fill)."""
+        return self.strings.plural(key, self.language.code, count)
 
     def date(self, moment: datetime) -> str:
         """A long date in the reader's language, on the day the content gives (not ours)."""

@@ -34,12 +34,13 @@ from chancery.core.administrations import (
 from chancery.core.audiences import RegionError, Regions, parse_regions
 from chancery.core.catalog import Catalog, Page, is_ignored, load_catalog
 from chancery.core.clock import ClockError, build_now
-from chancery.core.config import policy_from_options
+from chancery.core.config import DEFAULT_LOCALES_DIR, policy_from_options
 from chancery.core.errors import ContentErrors
 from chancery.core.languages import Language, LanguagePolicy, PolicyError
 from chancery.core.presentation import PageView
 from chancery.core.sanitize import sanitise_html
 from chancery.core.schedule import is_live
+from chancery.core.strings import Strings, StringsError
 from chancery.mkdocs_plugins import markdown_cache, template_cache
 from chancery.mkdocs_plugins.markdown_cache import PURE_EXTENSIONS, MarkdownCache
 
@@ -72,6 +73,9 @@ class ContentPluginConfig(base.Config):
     #: Where rendered Markdown is kept between builds (relative to mkdocs.yml); "" turns the
     #: cache off. Used only with Markdown extensions that depend on the page alone.
     markdown_cache = c.Type(str, default=".cache/chancery/markdown")
+    #: The site's own interface strings: `<tag>.po` files (relative to mkdocs.yml) that
+    #: override the package's entry by entry or add languages; unset: `locales/` if present.
+    locales_dir = c.Optional(c.Type(str))
 
 
 class ContentPlugin(BasePlugin[ContentPluginConfig]):
@@ -94,6 +98,8 @@ class ContentPlugin(BasePlugin[ContentPluginConfig]):
         self.markdown_cache: MarkdownCache | None = None
         #: When this `mkdocs build` started: cache entries older and unused are removed.
         self.started = 0.0
+        #: Interface strings: the package's catalogs with the site's overrides, once per build.
+        self._strings: Strings | None = None
 
     # Runs before static-i18n's on_config (priority -100), so that a content error stops the
     # build before any language is configured or any file is written.
@@ -109,6 +115,7 @@ class ContentPlugin(BasePlugin[ContentPluginConfig]):
         self.regions = self._resolve_regions()
         self.now = self._resolve_clock()
         self.catalog = self._resolve_catalog(config, self.policy)
+        self._strings = self._resolve_strings(config, self.policy)
         self.started = time.time()
         self.markdown_cache = self._resolve_markdown_cache(config)
         return config
@@ -209,7 +216,12 @@ class ContentPlugin(BasePlugin[ContentPluginConfig]):
         """Expose the page, its typed front matter and the reader's language to templates."""
         record = self._record(page)
         reader = self._reader_language(config)
-        view = PageView(reader, record, administration=self._earlier_administration(record, reader))
+        view = PageView(
+            reader,
+            record,
+            administration=self._earlier_administration(record, reader),
+            strings=self.strings(),
+        )
         context["chancery"] = view  # type: ignore[typeddict-unknown-key]
         return context
 
@@ -217,7 +229,7 @@ class ContentPlugin(BasePlugin[ContentPluginConfig]):
         self, context: TemplateContext, /, *, template_name: str, config: MkDocsConfig
     ) -> TemplateContext | None:
         """Expose the reader's language to static templates such as 404.html."""
-        view = PageView(self._reader_language(config), None)
+        view = PageView(self._reader_language(config), None, strings=self.strings())
         context["chancery"] = view  # type: ignore[typeddict-unknown-key]
         return context
 
@@ -254,6 +266,14 @@ class ContentPlugin(BasePlugin[ContentPluginConfig]):
         catalog, now = self._state()
         assert self.policy is not None
         return self.policy, catalog, now
+
+    def strings(self) -> Strings:
+        """The interface strings of the current build."""
+        if self._strings is None:
+            raise PluginError(
+                "chancery/content: interface strings not loaded; on_config did not run"
+            )
+        return self._strings
 
     def _state(self) -> tuple[Catalog, datetime]:
         if self.catalog is None or self.now is None:
@@ -321,6 +341,33 @@ class ContentPlugin(BasePlugin[ContentPluginConfig]):
             return build_now()
         except ClockError as error:
             raise PluginError(str(error)) from error
+
+    def _resolve_strings(self, config: MkDocsConfig, policy: LanguagePolicy) -> Strings:
+        project_dir = Path(config.config_file_path).parent
+        setting = self.config.locales_dir
+        folder = project_dir / (setting or DEFAULT_LOCALES_DIR)
+        if setting and not folder.is_dir():
+            raise PluginError(
+                f"mkdocs.yml: plugins: chancery/content: locales_dir: {setting} is not a folder; "
+                "create it (with <language>.po files) or remove the setting"
+            )
+        started = time.perf_counter()
+        try:
+            strings = Strings.load(folder, relative_to=project_dir)
+        except StringsError as error:
+            raise PluginError(str(error)) from error
+        for code in policy.codes:
+            missing = strings.missing(code)
+            if missing:
+                shown = ", ".join(missing[:5]) + (", ..." if len(missing) > 5 else "")
+                log.info(
+                    f"Interface strings: {len(missing)} of {len(strings.keys)} have no {code} "
+                    f"translation and show in English ({shown}); translate them in "
+                    f"{setting or DEFAULT_LOCALES_DIR}/{code}.po "
+                    f"(chancery strings update --language {code})"
+                )
+        log.debug(f"Interface strings loaded in {time.perf_counter() - started:.3f} s")
+        return strings
 
     def _resolve_catalog(self, config: MkDocsConfig, policy: LanguagePolicy) -> Catalog:
         content_dir = Path(config.docs_dir)
