@@ -166,6 +166,8 @@ def test_strings_read_the_catalogs_for_the_language_and_fall_back_to_english_las
     assert STRINGS.text("notfound.title", "ar") == "الصفحة غير موجودة"
     assert STRINGS.text("notfound.title", "de") == "Page not found"
     assert STRINGS.missing("ko") == ()
+    assert STRINGS.language_of("notfound.title", "zh") == "zh-Hans"
+    assert STRINGS.language_of("notfound.title", "de") == "en"
     with pytest.raises(UnknownStringError, match=r"no interface string 'notfound\.titel'"):
         STRINGS.text("notfound.titel", "fr")
     with pytest.raises(UnknownStringError, match="shows a count"):
@@ -384,6 +386,59 @@ def test_a_build_in_a_language_without_a_catalog_reports_every_string_missing(
     assert STRINGS.missing("de") == STRINGS.keys
     # The reader still gets words, in English, the last resort.
     assert _dates(site, "de/news/visit/index.html") == ["Published", "Updated"]
+
+
+@pytest.mark.parametrize(
+    ("catalog", "missing", "stale"),
+    [
+        # No German catalog: the whole sentence is English, names and date included.
+        (
+            None,
+            "This page is not yet available in German. It is shown in its original language, "
+            "English.",
+            "The English version of this page was updated on May 2, 2026; this translation may "
+            "not include the changes yet.",
+        ),
+        (
+            {
+                "notice.missing": "Diese Seite ist noch nicht auf {language} verfügbar. Sie wird "
+                "in ihrer Originalsprache angezeigt: {original}.",
+            },
+            "Diese Seite ist noch nicht auf Deutsch verfügbar. Sie wird in ihrer Originalsprache "
+            "angezeigt: Englisch.",
+            "The English version of this page was updated on May 2, 2026; this translation may "
+            "not include the changes yet.",
+        ),
+    ],
+)
+def test_a_notice_is_written_in_one_language_names_and_dates_included(
+    build_site: BuildSite,
+    tmp_path: Path,
+    catalog: dict[str, str | tuple[str, ...]] | None,
+    missing: str,
+    stale: str,
+) -> None:
+    if catalog is not None:
+        write_tree(tmp_path / "project" / "locales", {"de.po": po("de", catalog)})
+    updated = "2026-05-02T09:00:00+09:00"
+    files = {
+        **_homes("en", "de"),
+        "en/news/only.md": page("Only in English", type="news", date=updated),
+        "en/news/changed.md": page("Changed", "New text.", type="news", date=updated),
+        "de/news/changed.md": page(
+            "Geändert", type="news", date=updated, translation_of=of("en", "Old text.")
+        ),
+    }
+    site = build_site(files, languages=(("en", "foreign"), ("de", "foreign")))
+
+    def notice(path: str, kind: str) -> str:
+        soup = BeautifulSoup((site / path).read_text("utf-8"), "lxml")
+        found = soup.select_one(f".chancery-notice--{kind} p")
+        assert found is not None, path
+        return found.get_text(" ", strip=True).removesuffix(" Read the original")
+
+    assert notice("de/news/only/index.html", "missing") == missing
+    assert notice("de/news/changed/index.html", "stale") == stale
 
 
 def test_a_site_catalog_with_a_changed_placeholder_fails_the_build_naming_file_and_line(

@@ -173,9 +173,11 @@ def alert_views(
         shown = None if code == language.code else policy.get(code)
         untranslated = ""
         if shown is not None:
+            # The names in the language the sentence is shown in (English as a last resort).
+            written = strings.language_of("alert.untranslated", language.code)
             untranslated = strings.text("alert.untranslated", language.code).format(
-                language=_language_name(language.code, language.code),
-                original=_language_name(shown.code, language.code),
+                language=_language_name(language.code, written),
+                original=_language_name(shown.code, written),
             )
         link = link_url(alert)
         views.append(
@@ -187,9 +189,7 @@ def alert_views(
                 paragraphs=paragraphs(text.text),
                 start=alert.start,
                 end=alert.end,
-                period=strings.text("alert.period", language.code).format(
-                    start=moment(alert.start, language.code), end=moment(alert.end, language.code)
-                ),
+                period=_period(alert, language.code, strings),
                 text_language=TextLanguage(shown.code, shown.direction) if shown else None,
                 untranslated=untranslated,
                 light_url=light_url(alert),
@@ -284,11 +284,18 @@ def contact_views(
 
 def moment(when: datetime, language: str) -> str:
     """A date and time in its own time zone, e.g. 'Nov 20, 2026, 10:00 (GMT+09:00)'."""
-    locale = Locale.parse(language)
+    locale = Locale.parse(language, sep="-")
     date = format_skeleton("yMMMd", when, tzinfo=when.tzinfo, locale=locale)
     time = format_skeleton("Hm", when, tzinfo=when.tzinfo, locale=locale)
     zone = format_datetime(when, "ZZZZ", tzinfo=when.tzinfo, locale=locale)
     return f"{str(locale.datetime_formats['medium']).format(time, date)} ({zone})"
+
+
+def _period(alert: Alert, language: str, strings: Strings) -> str:
+    written = strings.language_of("alert.period", language)
+    return strings.text("alert.period", language).format(
+        start=moment(alert.start, written), end=moment(alert.end, written)
+    )
 
 
 def country_name(code: str, language: str) -> str:
@@ -297,7 +304,7 @@ def country_name(code: str, language: str) -> str:
 
 
 def _language_name(code: str, language: str) -> str:
-    return str(Locale.parse(language).languages.get(code, code))
+    return str(Locale.parse(language, sep="-").languages.get(code, code))
 
 
 def _text_language(code: str, reader: str, policy: LanguagePolicy) -> TextLanguage | None:

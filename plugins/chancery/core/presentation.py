@@ -86,7 +86,9 @@ class PageView:
         content = self.content
         if content is None or content.withdrawn is None:
             return ""
-        return self.t("lifecycle.withdrawn").format(date=self.date(content.withdrawn.date))
+        key = "lifecycle.withdrawn"
+        locale = self._locale_of(key)
+        return self.t(key).format(date=_long_date(content.withdrawn.date, locale))
 
     def administration_message(self) -> str:
         """The earlier-administration notice in the reader's language, or ''."""
@@ -99,15 +101,15 @@ class PageView:
         notice = self.notice
         if notice is None:
             return ""
-        original = self.language_name(notice.original.code)
         if notice.kind == "missing":
-            return self.t("notice.missing").format(
-                language=self.language_name(self.language.code), original=original
-            )
-        if notice.original_updated is None:
-            return self.t("notice.stale_undated").format(original=original)
-        return self.t("notice.stale").format(
-            original=original, date=self.date(notice.original_updated)
+            key = "notice.missing"
+        else:
+            key = "notice.stale_undated" if notice.original_updated is None else "notice.stale"
+        locale = self._locale_of(key)
+        return self.t(key).format(
+            language=str(locale.languages.get(self.language.code, self.language.code)),
+            original=str(locale.languages.get(notice.original.code, notice.original.code)),
+            date=_long_date(notice.original_updated, locale) if notice.original_updated else "",
         )
 
     def t(self, key: str) -> str:
@@ -120,7 +122,7 @@ class PageView:
 
     def date(self, moment: datetime) -> str:
         """A long date in the reader's language, on the day the content gives (not ours)."""
-        return format_date(moment.date(), format="long", locale=self.language.code)
+        return _long_date(moment, self.language.code)
 
     def datetime(self, moment: datetime) -> str:
         """A date and time in the reader's language, in the time zone the content gives."""
@@ -135,3 +137,12 @@ class PageView:
     def language_name(self, code: str) -> str:
         """A language's name in the reader's language."""
         return str(Locale.parse(self.language.code).languages.get(code, code))
+
+    def _locale_of(self, key: str) -> Locale:
+        """The locale of the language string ``key`` is shown in (English as a last resort)."""
+        return Locale.parse(self.strings.language_of(key, self.language.code), sep="-")
+
+
+def _long_date(moment: datetime, locale: Locale | str) -> str:
+    """A long date, on the day the content gives (not ours)."""
+    return format_date(moment.date(), format="long", locale=locale)

@@ -85,6 +85,8 @@ class _Entry:
     """One translated string of one catalog."""
 
     forms: tuple[str, ...]
+    #: The tag of the catalog it comes from.
+    language: str
     #: For a plural string: the form index of a count, by the catalog's Plural-Forms.
     plural: Callable[[int], int] | None = None
 
@@ -218,6 +220,16 @@ class Strings:
         rule = entry.plural or _english_plural
         return entry.forms[rule(count)]
 
+    def language_of(self, key: str, language: str) -> str:
+        """The language ``key`` is shown in to readers of ``language``: its catalog's tag.
+
+        Values put into the string (language names, dates) are written in that language, so
+        that a sentence shown in English as a last resort reads "The English version", never
+        "The Englisch version".
+        """
+        self.source(key)
+        return self._entry(key, language).language
+
     def missing(self, language: str) -> tuple[str, ...]:
         """The keys that no catalog of ``language`` translates: readers see them in English."""
         resolved = self._table(language)
@@ -228,7 +240,7 @@ class Strings:
         if entry is None:
             entry = self._table(SOURCE_LANGUAGE).get(key)
         if entry is None:
-            return _Entry(self._sources[key].forms, _english_plural)
+            return _Entry(self._sources[key].forms, SOURCE_LANGUAGE, _english_plural)
         return entry
 
     def _table(self, language: str) -> dict[str, _Entry]:
@@ -321,7 +333,7 @@ def _entries(
         if message.fuzzy or not all(forms):
             continue
         _check(message, forms, source, shown)
-        entries[key] = _Entry(forms, rule if source.plural_text is not None else None)
+        entries[key] = _Entry(forms, tag, rule if source.plural_text is not None else None)
     return entries
 
 
