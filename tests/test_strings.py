@@ -11,6 +11,7 @@ import time
 from pathlib import Path
 
 import pytest
+import yaml
 from babel import Locale
 from babel.core import get_global, parse_locale
 from babel.messages.catalog import Catalog, Message
@@ -19,6 +20,7 @@ from babel.messages.pofile import read_po
 from bs4 import BeautifulSoup
 from hypothesis import given, settings
 from hypothesis import strategies as st
+from mkdocs.config import load_config
 from mkdocs.exceptions import Abort
 
 from chancery.cli import main
@@ -31,7 +33,7 @@ from chancery.core.strings import (
     language_chain,
     update_folder,
 )
-from tests.conftest import BuildSite, of, page, write_tree
+from tests.conftest import BuildSite, of, page, site_config, write_tree
 
 STRINGS = Strings.load()
 SHIPPED = sorted(PACKAGE_DIR.glob("*.po"))
@@ -439,6 +441,22 @@ def test_a_notice_is_written_in_one_language_names_and_dates_included(
 
     assert notice("de/news/only/index.html", "missing") == missing
     assert notice("de/news/changed/index.html", "stale") == stale
+
+
+def test_mkdocs_serve_watches_the_sites_catalogs(tmp_path: Path) -> None:
+    project = tmp_path / "project"
+    write_tree(project / "strings", {"fr.po": po("fr", {"published": "Paru le"})})
+    settings = site_config(
+        (("en", "foreign"),),
+        plugins=[{"chancery/content": {"languages": [{"code": "en"}], "locales_dir": "strings"}}],
+    )
+    (project / "mkdocs.yml").write_text(yaml.safe_dump(settings), "utf-8")
+    write_tree(project / "content", {"en/index.md": page("Home")})
+    config = load_config(config_file=str(project / "mkdocs.yml"))
+    content = config.plugins["chancery/content"]
+    content.on_config(config)
+    assert str(project / "strings") in config.watch
+    assert content.strings().text("published", "fr") == "Paru le"
 
 
 def test_a_site_catalog_with_a_changed_placeholder_fails_the_build_naming_file_and_line(

@@ -351,6 +351,8 @@ class ContentPlugin(BasePlugin[ContentPluginConfig]):
                 f"mkdocs.yml: plugins: chancery/content: locales_dir: {setting} is not a folder; "
                 "create it (with <language>.po files) or remove the setting"
             )
+        if folder.is_dir() and str(folder) not in config.watch:
+            config.watch.append(str(folder))  # `mkdocs serve` rebuilds when a catalog changes.
         started = time.perf_counter()
         try:
             strings = Strings.load(folder, relative_to=project_dir)
