@@ -10,9 +10,12 @@ from bs4 import BeautifulSoup
 from playwright.sync_api import Browser
 
 from chancery.core.config import read_site_settings
-from chancery.core.labels import label
+from chancery.core.strings import Strings
 from tests.conftest import REPO
 from tests.headers_support import browser_thread, serve_like_host, watched_context
+
+#: The package's interface strings, as a build without a locales folder reads them.
+STRINGS = Strings.load()
 
 
 def _languages() -> list[dict[str, Any]]:
@@ -36,11 +39,11 @@ def test_each_language_has_its_own_404_page(demo_site: Path, language: dict[str,
     soup = BeautifulSoup((demo_site / prefix / "404.html").read_text("utf-8"), "lxml")
     html = soup.find("html")
     assert html is not None and html.get("lang") == code
-    title = label("notfound.title", code)
+    title = STRINGS.text("notfound.title", code)
     assert soup.title is not None
     assert soup.title.get_text(strip=True) == f"{title} - {language['site_name']}"
     assert [h1.get_text(strip=True) for h1 in soup.find_all("h1")] == [title]
-    home = soup.find("a", string=label("notfound.home", code))
+    home = soup.find("a", string=STRINGS.text("notfound.home", code))
     assert home is not None and home["href"] == f"/{prefix}"
     forms = soup.select("form[role=search]")
     assert forms and all(form["action"] == f"/{prefix}search/" for form in forms)
@@ -74,7 +77,7 @@ def _check_arabic_404(browser: Browser, demo_site: Path) -> None:
         response = tab.goto(watched.url("/ar/news/no-such-story/"), wait_until="networkidle")
         assert response is not None and response.status == 404
         assert tab.evaluate("document.documentElement.lang") == "ar"
-        assert tab.locator("h1").inner_text().strip() == label("notfound.title", "ar")
+        assert tab.locator("h1").inner_text().strip() == STRINGS.text("notfound.title", "ar")
         box = tab.locator("article form[role=search] input[type=search]")
         box.fill("الملاحة")
         with tab.expect_navigation(wait_until="load"):

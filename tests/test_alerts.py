@@ -19,8 +19,8 @@ from mkdocs.exceptions import Abort
 
 from chancery.core.alerts import json_ld, load_alerts
 from chancery.core.errors import ContentErrors
-from chancery.core.labels import label
 from chancery.core.languages import LanguagePolicy
+from chancery.core.strings import Strings
 from tests.conftest import TEST_NOW, BuildSite, of, page
 from tests.consular_support import (
     LANGUAGES,
@@ -32,6 +32,9 @@ from tests.consular_support import (
     language_of,
     soup_of,
 )
+
+#: The package's interface strings, as a build without a locales folder reads them.
+STRINGS = Strings.load()
 
 POLICY = LanguagePolicy.from_roles(list(LANGUAGES))
 NOW = datetime.fromisoformat(TEST_NOW)
@@ -249,7 +252,7 @@ def test_the_banner_is_on_every_page_of_every_language_in_its_language(site: Pat
         critical, info = alerts
         severity = critical.select_one(".chancery-alert__severity")
         assert severity is not None
-        assert severity.get_text().startswith(label("alert.severity.critical", language))
+        assert severity.get_text().startswith(STRINGS.text("alert.severity.critical", language))
         assert STORM[language]["title"] in critical.get_text(), path
         # The info alert exists in English only: shown in English, marked as such, and said so.
         title = info.select("strong")[1]
@@ -267,7 +270,7 @@ def test_the_banner_is_on_fallback_pages_in_the_readers_language(site: Path) -> 
     banner = soup.select_one(".md-banner")
     assert banner is not None
     assert STORM["ar"]["title"] in banner.get_text()
-    assert label("alert.severity.critical", "ar") in banner.get_text()
+    assert STRINGS.text("alert.severity.critical", "ar") in banner.get_text()
 
 
 def test_the_banner_links_to_the_alerts_light_page_and_its_link(site: Path) -> None:

@@ -21,11 +21,14 @@ from mkdocs.exceptions import Abort, PluginError
 from chancery.core.catalog import load_catalog
 from chancery.core.config import DASHBOARD_PLUGIN_NAME, read_plugin_options, read_site_settings
 from chancery.core.dashboard import NOT_MEASURED, dashboard_view
-from chancery.core.labels import label
 from chancery.core.metrics import MetricsSettings, measure
 from chancery.core.schedule import is_live
+from chancery.core.strings import Strings
 from chancery.core.translations import assess
 from tests.conftest import REPO, TEST_NOW, BuildSite, of, page, site_config
+
+#: The package's interface strings, as a build without a locales folder reads them.
+STRINGS = Strings.load()
 
 PATH = "internal/language-service"
 DEMO_PAGES = {"en": f"{PATH}/index.html", "ko": f"ko/{PATH}/index.html"}
@@ -96,13 +99,13 @@ def test_demo_dashboard_is_built_in_the_domestic_and_root_languages(
     demo_site: Path, language: str
 ) -> None:
     soup = _soup(demo_site / DEMO_PAGES[language])
-    assert _text(soup.find("h1")) == label("dashboard.title", language)
+    assert _text(soup.find("h1")) == STRINGS.text("dashboard.title", language)
     robots = soup.find("meta", attrs={"name": "robots"})
     assert robots is not None and robots["content"] == "noindex"
     _assert_accessible_structure(soup, language)
     charts = soup.select("article svg.chancery-chart")
     assert [_text(chart.find("title")) for chart in charts] == [
-        label(key, language)
+        STRINGS.text(key, language)
         for key in ("dashboard.heading.depth", "dashboard.heading.cadence", "dashboard.heading.lag")
     ]
     # Each chart is followed by the table of its figures.
@@ -167,7 +170,7 @@ def test_demo_dashboard_figures_match_chancery_metrics(demo_site: Path) -> None:
         live,
         MetricsSettings.from_options(options, settings.policy),
     )
-    view = dashboard_view(report, "en")
+    view = dashboard_view(report, "en", STRINGS)
     soup = _soup(demo_site / DEMO_PAGES["en"])
     tables = {_text(table.caption): table for table in _tables(soup)}
     depth = tables["Depth ratios"]

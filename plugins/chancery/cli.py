@@ -40,6 +40,7 @@ from chancery.core.metrics import (
 from chancery.core.schedule import is_live, upcoming
 from chancery.core.schema import write_schemas
 from chancery.core.status import language_rows, status_document, status_table
+from chancery.core.strings import StringsError, Update, update_folder
 from chancery.core.taxonomy import load_topics
 from chancery.core.translate import TranslateError, locate, mark_current, start_translation
 from chancery.core.translations import assess
@@ -57,7 +58,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     except ContentErrors as error:
         print(error, file=sys.stderr)
         return 1
-    except (SiteConfigError, ClockError, TranslateError, HistoryError) as error:
+    except (SiteConfigError, ClockError, TranslateError, HistoryError, StringsError) as error:
         print(f"error: {error}", file=sys.stderr)
         return 2
     return status
@@ -187,6 +188,32 @@ def _parser() -> argparse.ArgumentParser:
     )
     metrics.set_defaults(run=_run_metrics)
 
+    strings = commands.add_parser(
+        "strings", help="the catalogs (.po) of the interface strings readers see"
+    )
+    actions = strings.add_subparsers(required=True, metavar="ACTION")
+    update = actions.add_parser(
+        "update",
+        help="refresh every catalog of the site's folder from the package's template: add new "
+        "strings, mark those whose English changed as fuzzy, keep translations",
+    )
+    _add_config_option(update)
+    update.add_argument(
+        "--language",
+        action="append",
+        default=[],
+        metavar="TAG",
+        help="also create TAG.po (a BCP 47 tag such as de or pt-BR) with every string to "
+        "translate; repeat for more languages",
+    )
+    update.add_argument(
+        "--folder",
+        type=Path,
+        help="the folder of .po files (default: chancery/content's locales_dir in mkdocs.yml, "
+        "else locales/ beside it)",
+    )
+    update.set_defaults(run=_run_strings_update)
+
     schema = commands.add_parser(
         "schema", help="write the JSON Schema of every content type, for editors' tools"
     )
@@ -268,6 +295,33 @@ def _load(
         topics=topics,
     )
     return settings, catalog
+
+
+def _run_strings_update(arguments: argparse.Namespace) -> int:
+    folder = arguments.folder or read_site_settings(arguments.config_file).locales_dir
+    updates = update_folder(folder, arguments.language)
+    if not updates:
+        print(f"{folder}: no catalog to update; create one with --language TAG")
+    for update in updates:
+        print(_update_line(update))
+    return 0
+
+
+def _update_line(update: Update) -> str:
+    parts = [f"{update.total} strings, {update.untranslated} to translate"]
+    if update.overrides:
+        parts[0] = f"{update.total} overrides of the package's strings"
+    if update.created:
+        parts.insert(0, "created")
+    for name, keys in (
+        ("new", update.added),
+        ("English changed, marked fuzzy", update.fuzzy),
+        ("no longer used, kept as obsolete", update.obsolete),
+    ):
+        if keys:
+            shown = ", ".join(keys[:8]) + (f" and {len(keys) - 8} more" if len(keys) > 8 else "")
+            parts.append(f"{name}: {shown}")
+    return f"{update.path}: {'; '.join(parts)}"
 
 
 def _run_check(arguments: argparse.Namespace) -> int:

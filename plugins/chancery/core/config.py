@@ -20,6 +20,8 @@ from chancery.core.translations import TranslationPolicy, TranslationPolicyError
 PLUGIN_NAME = "chancery/content"
 LANGUAGES_PLUGIN_NAME = "chancery/languages"
 DASHBOARD_PLUGIN_NAME = "chancery/dashboard"
+#: The site's folder of interface strings (chancery/content's `locales_dir`), beside mkdocs.yml.
+DEFAULT_LOCALES_DIR = "locales"
 
 
 class SiteConfigError(ValueError):
@@ -34,6 +36,8 @@ class SiteSettings:
     content_dir: Path
     policy: LanguagePolicy
     translation: TranslationPolicy
+    #: The site's own interface strings (chancery/content's `locales_dir`); may not exist.
+    locales_dir: Path
     #: The regions pages may name in `audiences` (chancery/content's `regions`).
     regions: Regions = field(default_factory=Regions)
     #: MkDocs' use_directory_urls, which decides each page's address.
@@ -101,11 +105,13 @@ def read_site_settings(config_file: Path) -> SiteSettings:
     except (PolicyError, TranslationPolicyError, RegionError, KeyError, TypeError) as error:
         raise SiteConfigError(f"{config_file}: plugins: {PLUGIN_NAME}: {error}") from error
     content_dir = config_file.parent / str(raw.get("docs_dir", "docs"))
+    locales_dir = config_file.parent / str(options.get("locales_dir") or DEFAULT_LOCALES_DIR)
     return SiteSettings(
         config_file,
         content_dir,
         policy,
         translation,
+        locales_dir,
         regions,
         directory_urls=raw.get("use_directory_urls", True) is not False,
         public_files=tuple(str(pattern) for pattern in options.get("public_files") or ()),

@@ -15,8 +15,8 @@ from babel import Locale
 from babel.dates import format_datetime, format_skeleton
 
 from chancery.core.alerts import Alert, paragraphs, text_for
-from chancery.core.labels import label
 from chancery.core.languages import Language, LanguagePolicy
+from chancery.core.strings import Strings
 from chancery.core.travel_advice import LEVELS, Advice, Contact, level_history
 
 
@@ -147,14 +147,14 @@ class ConsularView:
     index_json_url: str = ""
 
 
-def level_view(level: int, language: str) -> LevelView:
+def level_view(level: int, language: str, strings: Strings) -> LevelView:
     """A level's number and label in ``language``."""
-    number = label("travel.level.number", language).format(level=level)
+    number = strings.text("travel.level.number", language).format(level=level)
     return LevelView(
         level,
         number,
-        label(f"travel.level.{level}", language),
-        label("punctuation.colon", language),
+        strings.text(f"travel.level.{level}", language),
+        strings.text("punctuation.colon", language),
     )
 
 
@@ -164,6 +164,7 @@ def alert_views(
     policy: LanguagePolicy,
     light_url: Callable[[Alert], str],
     link_url: Callable[[Alert], str | None],
+    strings: Strings,
 ) -> tuple[AlertView, ...]:
     """The current alerts as readers of ``language`` see them, most urgent first."""
     views = []
@@ -172,23 +173,23 @@ def alert_views(
         shown = None if code == language.code else policy.get(code)
         untranslated = ""
         if shown is not None:
-            untranslated = label("alert.untranslated", language.code).format(
-                language=_language_name(language.code, language.code),
-                original=_language_name(shown.code, language.code),
+            # The names in the language the sentence is shown in (English as a last resort).
+            written = strings.language_of("alert.untranslated", language.code)
+            untranslated = strings.text("alert.untranslated", language.code).format(
+                language=_language_name(language.code, written),
+                original=_language_name(shown.code, written),
             )
         link = link_url(alert)
         views.append(
             AlertView(
                 id=alert.id,
                 severity=alert.severity,
-                severity_label=label(f"alert.severity.{alert.severity}", language.code),
+                severity_label=strings.text(f"alert.severity.{alert.severity}", language.code),
                 title=text.title,
                 paragraphs=paragraphs(text.text),
                 start=alert.start,
                 end=alert.end,
-                period=label("alert.period", language.code).format(
-                    start=moment(alert.start, language.code), end=moment(alert.end, language.code)
-                ),
+                period=_period(alert, language.code, strings),
                 text_language=TextLanguage(shown.code, shown.direction) if shown else None,
                 untranslated=untranslated,
                 light_url=light_url(alert),
@@ -205,6 +206,7 @@ def advice_view(
     url: str,
     light_url: str,
     feed_url: str,
+    strings: Strings,
 ) -> AdviceView:
     """One country's advice for its reader, with its visible history."""
     language = advice.language
@@ -212,7 +214,7 @@ def advice_view(
     history = tuple(
         HistoryRow(
             entry.date,
-            level_view(entry.level, language),
+            level_view(entry.level, language, strings),
             entry.note,
             entry.level_changed,
         )
@@ -221,7 +223,7 @@ def advice_view(
     return AdviceView(
         country=advice.country,
         country_name=country_name(advice.country, language),
-        level=level_view(advice.level, language),
+        level=level_view(advice.level, language, strings),
         title=content.title,
         summary=content.description,
         published=content.date,
@@ -234,7 +236,9 @@ def advice_view(
     )
 
 
-def overview(advice: Sequence[AdviceView], language: str) -> tuple[LevelGroup, ...]:
+def overview(
+    advice: Sequence[AdviceView], language: str, strings: Strings
+) -> tuple[LevelGroup, ...]:
     """The countries grouped by level, highest level first, by country name within a level."""
     groups = []
     for level in reversed(LEVELS):
@@ -243,7 +247,7 @@ def overview(advice: Sequence[AdviceView], language: str) -> tuple[LevelGroup, .
             key=lambda view: (view.country_name, view.country),
         )
         if members:
-            groups.append(LevelGroup(level_view(level, language), tuple(members)))
+            groups.append(LevelGroup(level_view(level, language, strings), tuple(members)))
     return tuple(groups)
 
 
@@ -251,6 +255,7 @@ def contact_views(
     contacts: Sequence[Contact],
     policy: LanguagePolicy,
     url: Callable[[Contact], str],
+    strings: Strings,
 ) -> tuple[CountryContacts, ...]:
     """Missions grouped by country, countries by name in the reader's language."""
     by_country: dict[str, list[ContactView]] = {}
@@ -260,7 +265,7 @@ def contact_views(
         mission = contact.mission
         by_country.setdefault(mission.country, []).append(
             ContactView(
-                kind=label(f"mission.kind.{mission.kind}", contact.language),
+                kind=strings.text(f"mission.kind.{mission.kind}", contact.language),
                 city=mission.city,
                 address=mission.address,
                 phone=mission.phone,
@@ -279,11 +284,18 @@ def contact_views(
 
 def moment(when: datetime, language: str) -> str:
     """A date and time in its own time zone, e.g. 'Nov 20, 2026, 10:00 (GMT+09:00)'."""
-    locale = Locale.parse(language)
+    locale = Locale.parse(language, sep="-")
     date = format_skeleton("yMMMd", when, tzinfo=when.tzinfo, locale=locale)
     time = format_skeleton("Hm", when, tzinfo=when.tzinfo, locale=locale)
     zone = format_datetime(when, "ZZZZ", tzinfo=when.tzinfo, locale=locale)
     return f"{str(locale.datetime_formats['medium']).format(time, date)} ({zone})"
+
+
+def _period(alert: Alert, language: str, strings: Strings) -> str:
+    written = strings.language_of("alert.period", language)
+    return strings.text("alert.period", language).format(
+        start=moment(alert.start, written), end=moment(alert.end, written)
+    )
 
 
 def country_name(code: str, language: str) -> str:
@@ -292,7 +304,7 @@ def country_name(code: str, language: str) -> str:
 
 
 def _language_name(code: str, language: str) -> str:
-    return str(Locale.parse(language).languages.get(code, code))
+    return str(Locale.parse(language, sep="-").languages.get(code, code))
 
 
 def _text_language(code: str, reader: str, policy: LanguagePolicy) -> TextLanguage | None:

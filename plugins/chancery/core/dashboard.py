@@ -15,8 +15,8 @@ from babel.dates import format_skeleton
 from babel.numbers import format_decimal, format_percent
 
 from chancery.core.charts import Chart, Series, bar_chart, monthly_chart
-from chancery.core.labels import label
 from chancery.core.metrics import Figures, LanguageMetrics, MetricsReport, Verdict
+from chancery.core.strings import Strings
 
 #: Written in a cell when a figure cannot be measured (nothing to divide by, no dated page).
 NOT_MEASURED = "\u2013"  # an en dash
@@ -83,10 +83,11 @@ class DashboardView:
 def dashboard_view(
     report: MetricsReport,
     language: str,
+    strings: Strings,
     audience_name: Callable[[str], str] | None = None,
 ) -> DashboardView:
     """The dashboard in ``language``; ``audience_name`` names an audience slug or country."""
-    text = _Text(language, report, audience_name)
+    text = _Text(language, strings, report, audience_name)
     return DashboardView(
         language=language,
         title=text.t("dashboard.title"),
@@ -143,16 +144,24 @@ class _Text:
     """Strings, numbers, months and names in the reader's language."""
 
     def __init__(
-        self, language: str, report: MetricsReport, audience_name: Callable[[str], str] | None
+        self,
+        language: str,
+        strings: Strings,
+        report: MetricsReport,
+        audience_name: Callable[[str], str] | None,
     ) -> None:
         self.language = language
+        self.strings = strings
         self.locale = Locale.parse(language)
         self.report = report
         self.audience_name = audience_name
         self.domestic = self.language_name(report.reference)
 
     def t(self, key: str) -> str:
-        return label(key, self.language)
+        return self.strings.text(key, self.language)
+
+    def n(self, key: str, count: int) -> str:
+        return self.strings.plural(key, self.language, count)
 
     def language_name(self, code: str) -> str:
         return str(self.locale.languages.get(code, code))
@@ -216,11 +225,15 @@ def _verdict_row(verdict: Verdict, text: _Text) -> tuple[str, tuple[str, ...]]:
 
 
 def _density(metrics: LanguageMetrics, text: _Text) -> str:
-    if metrics.density is None:
+    density = metrics.density
+    if density is None:
         return text.t("dashboard.domestic")  # The reference language itself.
-    return text.t(f"dashboard.density.{metrics.density.origin}").format(
-        value=text.ratio(metrics.density.value), pairs=text.number(metrics.density.pairs)
-    )
+    value = text.ratio(density.value)
+    if density.origin == "measured":
+        return text.n("dashboard.density.measured", density.pairs).format(
+            value=value, count=text.number(density.pairs)
+        )
+    return text.t(f"dashboard.density.{density.origin}").format(value=value)
 
 
 def _overview(report: MetricsReport, text: _Text) -> Table:
@@ -431,7 +444,8 @@ def _breakdown(
         for slug, figures in slices
         if figures.pages or figures.needed
     )
-    return Table(f"{text.language_name(metrics.code)}: {first_column}", columns, rows)
+    caption = text.language_name(metrics.code) + text.t("punctuation.colon") + first_column
+    return Table(caption, columns, rows)
 
 
 def _definitions(text: _Text) -> tuple[Definition, ...]:

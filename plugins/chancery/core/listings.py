@@ -28,9 +28,9 @@ from urllib.parse import quote
 from chancery.core.audiences import Regions, country_name, is_country
 from chancery.core.catalog import Catalog, Page, campaign_tag
 from chancery.core.feeds import FORMAT_NAMES, FORMATS, MEDIA_TYPES, Feed, FeedEntry, FeedFormat
-from chancery.core.labels import label
 from chancery.core.languages import LanguagePolicy
 from chancery.core.schedule import is_live
+from chancery.core.strings import Strings
 from chancery.core.taxonomy import Topics
 
 #: Where the listing of each content type lives, inside each language.
@@ -298,6 +298,8 @@ class Site:
     directory_urls: bool = True
     #: The names of the site's tags in each language.
     topics: Topics = field(default_factory=Topics)
+    #: The build's interface strings: titles, descriptions and feed names.
+    strings: Strings = field(kw_only=True, repr=False)
 
     def __post_init__(self) -> None:
         self.listed: tuple[Page, ...] = tuple(
@@ -481,7 +483,7 @@ class _Planner:
         self.pages: list[GeneratedPage] = []
 
     def t(self, key: str, **values: Any) -> str:
-        text = label(key, self.language)
+        text = self.site.strings.text(key, self.language)
         return text.format(**values) if values else text
 
     def url(self, inner: str) -> str:
@@ -871,7 +873,7 @@ class ShareLink:
 
 
 def share_links(
-    services: Iterable[str], url: str, title: str, hashtag: str, language: str
+    services: Iterable[str], url: str, title: str, hashtag: str, language: str, strings: Strings
 ) -> tuple[ShareLink, ...]:
     """Share links for a page at the absolute ``url``, in the order of ``services``."""
     values = {
@@ -883,6 +885,8 @@ def share_links(
     for service in services:
         name, template = SHARE_SERVICES[service]
         links.append(
-            ShareLink(service, name or label("share.email", language), template.format(**values))
+            ShareLink(
+                service, name or strings.text("share.email", language), template.format(**values)
+            )
         )
     return tuple(links)

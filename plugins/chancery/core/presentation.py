@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import datetime
 from typing import Literal
 
@@ -10,9 +10,9 @@ from babel import Locale
 from babel.dates import format_date, format_datetime
 
 from chancery.core.catalog import Page
-from chancery.core.labels import label
 from chancery.core.languages import Language
 from chancery.core.models import BaseContent
+from chancery.core.strings import Strings
 
 
 @dataclass(frozen=True)
@@ -44,6 +44,8 @@ class PageView:
     versions: tuple[tuple[Language, str], ...] = ()
     #: For a political page from an earlier administration: that administration's name.
     administration: str | None = None
+    #: The build's interface strings (chancery.core.strings).
+    strings: Strings = field(kw_only=True, repr=False)
 
     @property
     def content(self) -> BaseContent | None:
@@ -71,9 +73,9 @@ class PageView:
                 "lang": language.code,
                 "dir": language.direction,
                 "url": url,
-                "text": label("suggest.available", language.code),
-                "open": label("suggest.open", language.code),
-                "dismiss": label("suggest.dismiss", language.code),
+                "text": self.strings.text("suggest.available", language.code),
+                "open": self.strings.text("suggest.open", language.code),
+                "dismiss": self.strings.text("suggest.dismiss", language.code),
             }
             for language, url in self.versions
             if language.code != self.language.code
@@ -84,7 +86,9 @@ class PageView:
         content = self.content
         if content is None or content.withdrawn is None:
             return ""
-        return self.t("lifecycle.withdrawn").format(date=self.date(content.withdrawn.date))
+        key = "lifecycle.withdrawn"
+        locale = self._locale_of(key)
+        return self.t(key).format(date=_long_date(content.withdrawn.date, locale))
 
     def administration_message(self) -> str:
         """The earlier-administration notice in the reader's language, or ''."""
@@ -97,24 +101,28 @@ class PageView:
         notice = self.notice
         if notice is None:
             return ""
-        original = self.language_name(notice.original.code)
         if notice.kind == "missing":
-            return self.t("notice.missing").format(
-                language=self.language_name(self.language.code), original=original
-            )
-        if notice.original_updated is None:
-            return self.t("notice.stale_undated").format(original=original)
-        return self.t("notice.stale").format(
-            original=original, date=self.date(notice.original_updated)
+            key = "notice.missing"
+        else:
+            key = "notice.stale_undated" if notice.original_updated is None else "notice.stale"
+        locale = self._locale_of(key)
+        return self.t(key).format(
+            language=str(locale.languages.get(self.language.code, self.language.code)),
+            original=str(locale.languages.get(notice.original.code, notice.original.code)),
+            date=_long_date(notice.original_updated, locale) if notice.original_updated else "",
         )
 
     def t(self, key: str) -> str:
         """An interface string in the reader's language."""
-        return label(key, self.language.code)
+        return self.strings.text(key, self.language.code)
+
+    def n(self, key: str, count: int) -> str:
+        """The form of an interface string that goes with ``count`` ({count} left to fill)."""
+        return self.strings.plural(key, self.language.code, count)
 
     def date(self, moment: datetime) -> str:
         """A long date in the reader's language, on the day the content gives (not ours)."""
-        return format_date(moment.date(), format="long", locale=self.language.code)
+        return _long_date(moment, self.language.code)
 
     def datetime(self, moment: datetime) -> str:
         """A date and time in the reader's language, in the time zone the content gives."""
@@ -129,3 +137,12 @@ class PageView:
     def language_name(self, code: str) -> str:
         """A language's name in the reader's language."""
         return str(Locale.parse(self.language.code).languages.get(code, code))
+
+    def _locale_of(self, key: str) -> Locale:
+        """The locale of the language string ``key`` is shown in (English as a last resort)."""
+        return Locale.parse(self.strings.language_of(key, self.language.code), sep="-")
+
+
+def _long_date(moment: datetime, locale: Locale | str) -> str:
+    """A long date, on the day the content gives (not ours)."""
+    return format_date(moment.date(), format="long", locale=locale)

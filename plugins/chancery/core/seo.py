@@ -18,7 +18,6 @@ from typing import Any
 from babel import Locale, UnknownLocaleError
 from babel.core import get_global
 
-from chancery.core.labels import label
 from chancery.core.models import (
     BaseContent,
     EventContent,
@@ -27,6 +26,7 @@ from chancery.core.models import (
     NewsContent,
     StatementContent,
 )
+from chancery.core.strings import Strings
 
 SCHEMA_CONTEXT = "https://schema.org"
 
@@ -181,22 +181,22 @@ def organization(identity: SiteIdentity, language: str) -> dict[str, Any]:
     return node
 
 
-def page_graph(facts: PageFacts, identity: SiteIdentity) -> dict[str, Any]:
+def page_graph(facts: PageFacts, identity: SiteIdentity, strings: Strings) -> dict[str, Any]:
     """The JSON-LD document of a page: the ministry, and the page's own node if it has one."""
     nodes = [organization(identity, facts.reader_language)]
-    node = page_node(facts, identity) if facts.indexable else None
+    node = page_node(facts, identity, strings) if facts.indexable else None
     if node is not None:
         nodes.append(node)
     return {"@context": SCHEMA_CONTEXT, "@graph": nodes}
 
 
-def page_node(facts: PageFacts, identity: SiteIdentity) -> dict[str, Any] | None:
+def page_node(facts: PageFacts, identity: SiteIdentity, strings: Strings) -> dict[str, Any] | None:
     """The structured-data node of a page's content type, or None for types without one."""
     content = facts.content
     if isinstance(content, NewsContent | StatementContent):
-        return news_article(facts, identity, content)
+        return news_article(facts, identity, content, strings)
     if isinstance(content, FactCheckContent):
-        return claim_review(facts, identity, content)
+        return claim_review(facts, identity, content, strings)
     if isinstance(content, EventContent):
         return event(facts, identity, content)
     if isinstance(content, MissionContent):
@@ -205,7 +205,10 @@ def page_node(facts: PageFacts, identity: SiteIdentity) -> dict[str, Any] | None
 
 
 def news_article(
-    facts: PageFacts, identity: SiteIdentity, content: NewsContent | StatementContent
+    facts: PageFacts,
+    identity: SiteIdentity,
+    content: NewsContent | StatementContent,
+    strings: Strings,
 ) -> dict[str, Any]:
     """A news item or an official statement as a NewsArticle."""
     publisher = _publisher(identity, facts.language)
@@ -222,7 +225,7 @@ def news_article(
         "dateModified": _iso(last_modified(content)),
     }
     if isinstance(content, StatementContent):
-        node["articleSection"] = label(f"statement.kind.{content.kind}", facts.language)
+        node["articleSection"] = strings.text(f"statement.kind.{content.kind}", facts.language)
         if content.speaker:
             author = {"@type": "Person", "name": content.speaker, "worksFor": publisher}
         if content.place:
@@ -240,7 +243,7 @@ def rating_value(rating: str) -> int:
 
 
 def claim_review(
-    facts: PageFacts, identity: SiteIdentity, content: FactCheckContent
+    facts: PageFacts, identity: SiteIdentity, content: FactCheckContent, strings: Strings
 ) -> dict[str, Any]:
     """A fact-check as a ClaimReview, its rating named in the page's language."""
     return {
@@ -263,7 +266,7 @@ def claim_review(
             "ratingValue": rating_value(content.rating),
             "bestRating": BEST_RATING,
             "worstRating": WORST_RATING,
-            "alternateName": label(f"rating.{content.rating}", facts.language),
+            "alternateName": strings.text(f"rating.{content.rating}", facts.language),
         },
     }
 

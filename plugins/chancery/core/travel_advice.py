@@ -16,10 +16,10 @@ from feedgen.feed import FeedGenerator
 
 from chancery.core.catalog import Catalog, Page
 from chancery.core.errors import ContentError
-from chancery.core.labels import label
 from chancery.core.languages import LanguagePolicy
 from chancery.core.models import MissionContent, TravelAdviceContent
 from chancery.core.schedule import is_live
+from chancery.core.strings import Strings
 
 LEVELS = (1, 2, 3, 4)
 #: The sections every advice page has, marked on their headings: `## Health {#health}`.
@@ -261,7 +261,9 @@ def check_travel_advice(
     return errors
 
 
-def index_document(language: str, items: Sequence[tuple[Advice, AdviceLinks]]) -> dict[str, Any]:
+def index_document(
+    language: str, items: Sequence[tuple[Advice, AdviceLinks]], strings: Strings
+) -> dict[str, Any]:
     """The machine-readable index of one language: every country's current level.
 
     Its shape is documented in schemas/travel-advice-index.schema.json.
@@ -269,7 +271,7 @@ def index_document(language: str, items: Sequence[tuple[Advice, AdviceLinks]]) -
     return {
         "format": 1,
         "language": language,
-        "levels": {str(level): label(f"travel.level.{level}", language) for level in LEVELS},
+        "levels": {str(level): strings.text(f"travel.level.{level}", language) for level in LEVELS},
         "countries": [
             {
                 "country": advice.country,

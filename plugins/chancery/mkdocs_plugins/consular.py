@@ -53,11 +53,11 @@ from chancery.core.consular_view import (
     overview,
 )
 from chancery.core.errors import ContentErrors
-from chancery.core.labels import label
 from chancery.core.languages import Language, LanguagePolicy
 from chancery.core.light import light_html
 from chancery.core.presentation import PageView
 from chancery.core.schedule import is_live
+from chancery.core.strings import Strings
 from chancery.core.travel_advice import (
     Advice,
     AdviceLinks,
@@ -178,7 +178,9 @@ class ConsularPlugin(BasePlugin[ConsularPluginConfig]):
         overview_file.dest_uri = prefix + dest_uri(OVERVIEW, config)
         files.append(overview_file)
         index = index_document(
-            code, [(advice, self._links(advice, config)) for advice, _ in self.state.advice]
+            code,
+            [(advice, self._links(advice, config)) for advice, _ in self.state.advice],
+            content.strings(),
         )
         _append(files, config, f"{code}/{INDEX_JSON}", prefix + INDEX_JSON, _json_bytes(index))
         for advice, _ in self.state.advice:
@@ -195,9 +197,10 @@ class ConsularPlugin(BasePlugin[ConsularPluginConfig]):
         state = self._state()
         if page.file.src_uri == state.overview_uri:
             code = state.language.code
+            strings = content_plugin(config, "chancery/consular").strings()
             page.meta = {
-                "title": label("travel.overview.title", code),
-                "description": label("travel.overview.description", code),
+                "title": strings.text("travel.overview.title", code),
+                "description": strings.text("travel.overview.description", code),
                 "template": "chancery/travel-advice-overview.html",
             }
         return markdown
@@ -242,7 +245,10 @@ class ConsularPlugin(BasePlugin[ConsularPluginConfig]):
             view = dataclasses.replace(view, contacts=self._contacts(config))
         elif page.file.src_uri == state.overview_uri:
             view = dataclasses.replace(
-                view, overview=overview([v for _, v in state.advice], state.language.code)
+                view,
+                overview=overview(
+                    [v for _, v in state.advice], state.language.code, content.strings()
+                ),
             )
             context["chancery"] = self._overview_page_view(context, policy, config)  # type: ignore[typeddict-unknown-key]
             selector = _selector(policy, config, url_for_inner(OVERVIEW, config))
@@ -316,6 +322,7 @@ class ConsularPlugin(BasePlugin[ConsularPluginConfig]):
     ) -> _LanguageState:
         assert self.alerts is not None
         alerts = self.alerts.active(now)
+        strings = content_plugin(config, "chancery/consular").strings()
         state = _LanguageState(
             language=reader,
             alerts=alerts,
@@ -332,6 +339,7 @@ class ConsularPlugin(BasePlugin[ConsularPluginConfig]):
             policy,
             lambda alert: self._light_url(f"alerts/{alert.id}", reader.code, config),
             lambda alert: self._alert_link(alert, config),
+            strings,
         )
         state.advice = tuple(
             (
@@ -342,6 +350,7 @@ class ConsularPlugin(BasePlugin[ConsularPluginConfig]):
                     self._advice_url(advice, config),
                     self._advice_light_url(advice, config),
                     self._feed_url(advice, config),
+                    strings,
                 ),
             )
             for advice in advice_in(catalog, policy, now, reader.code)
@@ -410,14 +419,18 @@ class ConsularPlugin(BasePlugin[ConsularPluginConfig]):
     def _contacts(
         self, config: MkDocsConfig, country: str | None = None
     ) -> tuple[CountryContacts, ...]:
-        policy, _, _ = content_plugin(config, "chancery/consular").state()
+        content = content_plugin(config, "chancery/consular")
+        policy, _, _ = content.state()
         contacts = [
             contact
             for contact in self._state().contacts
             if country is None or contact.mission.country == country
         ]
         return contact_views(
-            contacts, policy, lambda contact: self._served_url(contact.page, config)
+            contacts,
+            policy,
+            lambda contact: self._served_url(contact.page, config),
+            content.strings(),
         )
 
     def _base_view(self, config: MkDocsConfig) -> ConsularView:
@@ -452,6 +465,7 @@ class ConsularPlugin(BasePlugin[ConsularPluginConfig]):
 
     def _render_feed(self, advice: Advice, config: MkDocsConfig) -> bytes:
         code = advice.page.language
+        strings = content_plugin(config, "chancery/consular").strings()
         links = self._links(advice, config)
         history = level_history(advice.content)
         # Atom ids must be absolute IRIs; without a site_url, a stable URN stands in.
@@ -460,10 +474,12 @@ class ConsularPlugin(BasePlugin[ConsularPluginConfig]):
         entries = [
             FeedEntry(
                 id=f"{links.page if absolute else feed_id}#{entry.date.isoformat()}",
-                title=entry.note or label("travel.history.published", code),
+                title=entry.note or strings.text("travel.history.published", code),
                 updated=entry.date,
                 link=links.page,
-                text=_feed_text(entry.level, entry.note or advice.content.description, code),
+                text=_feed_text(
+                    entry.level, entry.note or advice.content.description, code, strings
+                ),
             )
             for entry in history
         ]
@@ -493,10 +509,12 @@ class ConsularPlugin(BasePlugin[ConsularPluginConfig]):
 
     def _render_light_pages(self, config: MkDocsConfig) -> list[tuple[str, str]]:
         state = self._state()
-        policy, _, _ = content_plugin(config, "chancery/consular").state()
+        content = content_plugin(config, "chancery/consular")
+        policy, _, _ = content.state()
         env = config.theme.get_env()
         code = state.language.code
-        chancery = PageView(state.language, None)
+        strings = content.strings()
+        chancery = PageView(state.language, None, strings=strings)
         home_url = policy.url_prefix(code) or "./"
         all_languages = tuple(policy.languages)
         pages: list[tuple[str, str]] = []
@@ -552,8 +570,8 @@ class ConsularPlugin(BasePlugin[ConsularPluginConfig]):
             self._light_url("", code, config),
             alerts=state.alert_views,
             advice=tuple(view for _, view in state.advice),
-            title=label("light.home", code),
-            description=label("light.description", code),
+            title=strings.text("light.home", code),
+            description=strings.text("light.description", code),
             canonical=None,
             full_url=home_url,
             languages=self._light_languages(all_languages, "", config),
@@ -619,8 +637,8 @@ def _feed_path(inner: str) -> str:
     return f"{_stem(inner)}/{FEED_NAME}"
 
 
-def _feed_text(level: int, note: str, language: str) -> str:
-    return f"{level_view(level, language).full}\n\n{note}"
+def _feed_text(level: int, note: str, language: str, strings: Strings) -> str:
+    return f"{level_view(level, language, strings).full}\n\n{note}"
 
 
 def _live_languages(advice: Advice, config: MkDocsConfig) -> tuple[Language, ...]:

@@ -34,7 +34,7 @@ from chancery.core.administrations import (
 from chancery.core.audiences import RegionError, Regions, parse_regions
 from chancery.core.catalog import Catalog, Page, load_catalog
 from chancery.core.clock import ClockError, build_now
-from chancery.core.config import policy_from_options
+from chancery.core.config import DEFAULT_LOCALES_DIR, policy_from_options
 from chancery.core.errors import ContentErrors
 from chancery.core.languages import Language, LanguagePolicy, PolicyError
 from chancery.core.presentation import PageView
@@ -46,6 +46,7 @@ from chancery.core.publication import (
 )
 from chancery.core.sanitize import sanitise_html
 from chancery.core.schedule import is_live
+from chancery.core.strings import Strings, StringsError
 from chancery.core.taxonomy import Topics, load_topics
 from chancery.mkdocs_plugins import markdown_cache, template_cache
 from chancery.mkdocs_plugins.markdown_cache import PURE_EXTENSIONS, MarkdownCache
@@ -95,6 +96,9 @@ class ContentPluginConfig(base.Config):
     #: Glob patterns (relative to the content folder) of assets published even when no page
     #: links to them, e.g. `en/press-kit/*.pdf`. Every other asset follows the pages using it.
     public_files = c.ListOfItems(c.Type(str), default=[])
+    #: The site's own interface strings: `<tag>.po` files (relative to mkdocs.yml) that
+    #: override the package's entry by entry or add languages; unset: `locales/` if present.
+    locales_dir = c.Optional(c.Type(str))
 
 
 class ContentPlugin(BasePlugin[ContentPluginConfig]):
@@ -121,6 +125,8 @@ class ContentPlugin(BasePlugin[ContentPluginConfig]):
         self.markdown_cache: MarkdownCache | None = None
         #: When this `mkdocs build` started: cache entries older and unused are removed.
         self.started = 0.0
+        #: Interface strings: the package's catalogs with the site's overrides, once per build.
+        self._strings: Strings | None = None
 
     # Runs before static-i18n's on_config (priority -100), so that a content error stops the
     # build before any language is configured or any file is written.
@@ -136,6 +142,7 @@ class ContentPlugin(BasePlugin[ContentPluginConfig]):
         self.regions = self._resolve_regions()
         self.now = self._resolve_clock()
         self.catalog = self._resolve_catalog(config, self.policy)
+        self._strings = self._resolve_strings(config, self.policy)
         self.started = time.time()
         self.markdown_cache = self._resolve_markdown_cache(config)
         return config
@@ -248,7 +255,12 @@ class ContentPlugin(BasePlugin[ContentPluginConfig]):
         """Expose the page, its typed front matter and the reader's language to templates."""
         record = self._record(page)
         reader = self._reader_language(config)
-        view = PageView(reader, record, administration=self._earlier_administration(record, reader))
+        view = PageView(
+            reader,
+            record,
+            administration=self._earlier_administration(record, reader),
+            strings=self.strings(),
+        )
         context["chancery"] = view  # type: ignore[typeddict-unknown-key]
         return context
 
@@ -256,7 +268,7 @@ class ContentPlugin(BasePlugin[ContentPluginConfig]):
         self, context: TemplateContext, /, *, template_name: str, config: MkDocsConfig
     ) -> TemplateContext | None:
         """Expose the reader's language to static templates such as 404.html."""
-        view = PageView(self._reader_language(config), None)
+        view = PageView(self._reader_language(config), None, strings=self.strings())
         context["chancery"] = view  # type: ignore[typeddict-unknown-key]
         return context
 
@@ -335,6 +347,14 @@ class ContentPlugin(BasePlugin[ContentPluginConfig]):
         if unused:
             log.info(f"{len(unused)} files not published: no published page uses them")
 
+    def strings(self) -> Strings:
+        """The interface strings of the current build."""
+        if self._strings is None:
+            raise PluginError(
+                "chancery/content: interface strings not loaded; on_config did not run"
+            )
+        return self._strings
+
     def _state(self) -> tuple[Catalog, datetime]:
         if self.catalog is None or self.now is None:
             raise PluginError("chancery/content: the catalog was not built; on_config did not run")
@@ -404,6 +424,35 @@ class ContentPlugin(BasePlugin[ContentPluginConfig]):
             return build_now()
         except ClockError as error:
             raise PluginError(str(error)) from error
+
+    def _resolve_strings(self, config: MkDocsConfig, policy: LanguagePolicy) -> Strings:
+        project_dir = Path(config.config_file_path).parent
+        setting = self.config.locales_dir
+        folder = project_dir / (setting or DEFAULT_LOCALES_DIR)
+        if setting and not folder.is_dir():
+            raise PluginError(
+                f"mkdocs.yml: plugins: chancery/content: locales_dir: {setting} is not a folder; "
+                "create it (with <language>.po files) or remove the setting"
+            )
+        if folder.is_dir() and str(folder) not in config.watch:
+            config.watch.append(str(folder))  # `mkdocs serve` rebuilds when a catalog changes.
+        started = time.perf_counter()
+        try:
+            strings = Strings.load(folder, relative_to=project_dir)
+        except StringsError as error:
+            raise PluginError(str(error)) from error
+        for code in policy.codes:
+            missing = strings.missing(code)
+            if missing:
+                shown = ", ".join(missing[:5]) + (", ..." if len(missing) > 5 else "")
+                log.info(
+                    f"Interface strings: {len(missing)} of {len(strings.keys)} have no {code} "
+                    f"translation and show in English ({shown}); translate them in "
+                    f"{setting or DEFAULT_LOCALES_DIR}/{code}.po "
+                    f"(chancery strings update --language {code})"
+                )
+        log.debug(f"Interface strings loaded in {time.perf_counter() - started:.3f} s")
+        return strings
 
     def _resolve_catalog(self, config: MkDocsConfig, policy: LanguagePolicy) -> Catalog:
         content_dir = Path(config.docs_dir)

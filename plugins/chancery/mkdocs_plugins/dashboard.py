@@ -27,7 +27,6 @@ from mkdocs.structure.pages import Page as MkDocsPage
 from mkdocs.utils.templates import TemplateContext
 
 from chancery.core.dashboard import DashboardView, dashboard_view
-from chancery.core.labels import label
 from chancery.core.languages import Language, LanguagePolicy
 from chancery.core.metrics import (
     MetricsReport,
@@ -135,9 +134,10 @@ class DashboardPlugin(BasePlugin[DashboardPluginConfig]):
         """Give the dashboard its layout, title, and the marks that keep it out of public view."""
         if page.file.src_uri != self.src_uri:
             return markdown
-        reader = content_plugin(config, DASHBOARD_PLUGIN).reader_language(config)
+        content = content_plugin(config, DASHBOARD_PLUGIN)
+        reader = content.reader_language(config)
         page.meta = {
-            "title": Markup.escape(label("dashboard.title", reader.code)),
+            "title": Markup.escape(content.strings().text("dashboard.title", reader.code)),
             "template": TEMPLATE,
             "robots": "noindex",
             "search": {"exclude": True},
@@ -202,7 +202,7 @@ class DashboardPlugin(BasePlugin[DashboardPluginConfig]):
                 return str(name(slug, reader.code)) if callable(name) else slug
 
             self._views[reader.code] = dashboard_view(
-                self.report, reader.code, audience if callable(name) else None
+                self.report, reader.code, content.strings(), audience if callable(name) else None
             )
         return self._views[reader.code]
 

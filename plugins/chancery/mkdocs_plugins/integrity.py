@@ -44,7 +44,6 @@ from chancery.core.integrity import (
     sign,
     spaced,
 )
-from chancery.core.labels import label
 from chancery.core.presentation import PageView
 from chancery.mkdocs_plugins.site import (
     SiteWideStep,
@@ -124,8 +123,8 @@ class IntegrityPlugin(BasePlugin[IntegrityPluginConfig], SiteWideStep):
         reader = content.reader_language(config)
         slug = self.config.integrity_page.strip("/")
         front_matter = {
-            "title": label("verify.title", reader.code),
-            "description": label("verify.description", reader.code),
+            "title": content.strings().text("verify.title", reader.code),
+            "description": content.strings().text("verify.description", reader.code),
             "template": VERIFY_TEMPLATE,
         }
         page = add_language_page(

@@ -28,13 +28,13 @@ from mkdocs.utils.templates import TemplateContext
 
 from chancery.core.catalog import Catalog, Page
 from chancery.core.interface import InterfaceGap, interface_gaps
-from chancery.core.labels import label
 from chancery.core.languages import Language, LanguagePolicy
 from chancery.core.listings import SECTION_TYPES
 from chancery.core.presentation import PageView, TranslationNotice
 from chancery.core.publication import rebase_links
 from chancery.core.schedule import is_live
 from chancery.core.status import gap_line
+from chancery.core.strings import Strings
 from chancery.core.translations import (
     DEFAULT_REQUIRED_TYPES,
     TranslationPolicy,
@@ -231,8 +231,10 @@ class LanguagesPlugin(BasePlugin[LanguagesPluginConfig]):
         """
         if self.nav is None:
             return env
-        reader = content_plugin(config, "chancery/languages").reader_language(config)
-        missing = _name_sections(self.nav.items, files, set(self.fallbacks), reader.code)
+        content = content_plugin(config, "chancery/languages")
+        reader = content.reader_language(config)
+        names = _SectionNames(files, set(self.fallbacks), content.strings(), reader.code)
+        missing = names.apply(self.nav.items)
         if missing:
             # The parity gate has reported each one (interface gaps), or was told to warn.
             log.info(f"Sections named after their folder (no index page): {', '.join(missing)}")
@@ -451,30 +453,43 @@ def _resolve_fallback_links(files: Files, plugin: LanguagesPlugin, config: MkDoc
     setattr(files, "get_file_from_path", get_file_from_path)  # noqa: B010
 
 
-def _name_sections(items: list[Any], files: Files, fallbacks: set[str], language: str) -> list[str]:
-    """Give every section its index page's title; return the folders that have none.
+@dataclasses.dataclass(frozen=True)
+class _SectionNames:
+    """Names the sections of one language build's navigation."""
 
-    A section of a content type's own folder (news/, statements/...) without an index page
-    takes the interface's name of that listing.
-    """
-    missing = []
-    for item in items:
-        if not isinstance(item, Section):
-            continue
-        missing += _name_sections(item.children, files, fallbacks, language)
-        folder = _section_folder(item)
-        if folder is None:
-            continue
-        index = files.get_file_from_path(f"{folder}/index.md")
-        page = index.page if index is not None else None
+    files: Files
+    fallbacks: set[str]
+    strings: Strings
+    language: str
+
+    def apply(self, items: list[Any]) -> list[str]:
+        """Give every section its index page's title; return the folders that have none.
+
+        A section of a content type's own folder (news/, statements/...) without an index
+        page takes the interface's name of that listing.
+        """
+        missing = []
+        for item in items:
+            if not isinstance(item, Section):
+                continue
+            missing += self.apply(item.children)
+            folder = _section_folder(item)
+            if folder is None:
+                continue
+            title = self._title(folder)
+            if title is None:
+                missing.append(folder)
+            else:
+                item.title = title
+        return missing
+
+    def _title(self, folder: str) -> str | None:
+        index = self.files.get_file_from_path(f"{folder}/index.md")
+        page = index.page if index is not None and index.src_uri not in self.fallbacks else None
+        if page is not None and page.title:
+            return str(page.title)
         kind = SECTION_TYPES.get(folder.partition("/")[2])
-        if page is not None and page.title and index is not None and index.src_uri not in fallbacks:
-            item.title = page.title
-        elif kind is not None:
-            item.title = label(f"listing.{kind}", language)
-        else:
-            missing.append(folder)
-    return missing
+        return self.strings.text(f"listing.{kind}", self.language) if kind else None
 
 
 def _section_folder(section: Section) -> str | None:

@@ -28,7 +28,6 @@ from mkdocs.utils.templates import TemplateContext
 from chancery.core.audiences import country_name
 from chancery.core.catalog import Catalog, Page
 from chancery.core.feeds import FILE_NAMES, FORMATS, Feed, FeedFormat, render
-from chancery.core.labels import label
 from chancery.core.languages import Language, LanguagePolicy
 from chancery.core.listings import (
     FEEDS_PATH,
@@ -218,6 +217,7 @@ class ListingsPlugin(BasePlugin[ListingsPluginConfig]):
                 settings,
                 directory_urls=config.use_directory_urls,
                 topics=content.topics,
+                strings=content.strings(),
             )
         return self.site
 
@@ -288,23 +288,29 @@ class ListingsPlugin(BasePlugin[ListingsPluginConfig]):
 
     def _mission_related(self, record: Page, reader: Language, plan: LanguagePlan) -> Related:
         site = self._site()
+        strings = site.strings
         country = str(getattr(record.content, "country", ""))
         place = country_name(country, reader.code)
         links = []
         if country in plan.hub_urls:
             links.append(
-                Link(label("mission.more", reader.code).format(place=place), plan.hub_urls[country])
+                Link(
+                    strings.text("mission.more", reader.code).format(place=place),
+                    plan.hub_urls[country],
+                )
             )
         region = site.regions.of_country(country)
         if region is not None:
             links.append(
                 Link(
-                    label("mission.more", reader.code).format(place=region.name(reader.code)),
+                    strings.text("mission.more", reader.code).format(
+                        place=region.name(reader.code)
+                    ),
                     plan.hub_urls[region.slug],
                 )
             )
         return Related(
-            label("mission.current", reader.code).format(place=place),
+            strings.text("mission.current", reader.code).format(place=place),
             site.mission_items(reader.code, record),
             tuple(links),
         )
@@ -312,7 +318,7 @@ class ListingsPlugin(BasePlugin[ListingsPluginConfig]):
     def _campaign_related(self, record: Page, reader: Language, plan: LanguagePlan) -> Related:
         site = self._site()
         items = site.campaign_items(reader.code, record)
-        return Related(label("campaign.related", reader.code), items, ())
+        return Related(site.strings.text("campaign.related", reader.code), items, ())
 
     def _share(
         self, record: Page, page: MkDocsPage, reader: Language, config: MkDocsConfig
@@ -320,7 +326,12 @@ class ListingsPlugin(BasePlugin[ListingsPluginConfig]):
         url = absolute_url(config, page.url)
         hashtag = str(getattr(record.content, "hashtag", ""))
         links = share_links(
-            self.config.campaign_share, url, record.content.title, hashtag, reader.code
+            self.config.campaign_share,
+            url,
+            record.content.title,
+            hashtag,
+            reader.code,
+            self._site().strings,
         )
         return {"url": url, "links": links}
 

@@ -21,7 +21,6 @@ from mkdocs.structure.nav import Navigation
 from mkdocs.structure.pages import Page as MkDocsPage
 from mkdocs.utils.templates import TemplateContext
 
-from chancery.core.labels import label
 from chancery.core.languages import LanguagePolicy
 from chancery.core.search import (
     BUNDLE_DIR,
@@ -95,7 +94,7 @@ class SearchPlugin(BasePlugin[SearchPluginConfig], SiteWideStep):
         reader = content.reader_language(config)
         slug = self.config.search_page.strip("/")
         front_matter = {
-            "title": label("search.title", reader.code),
+            "title": content.strings().text("search.title", reader.code),
             "template": SEARCH_TEMPLATE,
             "robots": "noindex",
         }

@@ -152,7 +152,7 @@ class SeoPlugin(BasePlugin[SeoPluginConfig], SiteWideStep):
         context["chancery_seo"] = HeadTags(  # type: ignore[typeddict-unknown-key]
             open_graph=tuple(open_graph(facts)),
             twitter=tuple(twitter_card(facts)),
-            json_ld=Markup(json_ld_script(page_graph(facts, identity))),
+            json_ld=Markup(json_ld_script(page_graph(facts, identity, view.strings))),
         )
         if facts.indexable and page.canonical_url:
             self.entries[page.canonical_url] = SitemapEntry(
