@@ -30,6 +30,8 @@ from chancery.core.integrity import (
     trusted_key,
     verify_site,
 )
+from chancery.core.interface import interface_gaps
+from chancery.core.listings import SECTION_TYPES
 from chancery.core.metrics import (
     MetricsSettings,
     MetricsSettingsError,
@@ -40,8 +42,8 @@ from chancery.core.metrics import (
 from chancery.core.schedule import is_live, upcoming
 from chancery.core.schema import write_schemas
 from chancery.core.status import language_rows, status_document, status_table
-from chancery.core.strings import StringsError, Update, update_folder
-from chancery.core.taxonomy import load_topics
+from chancery.core.strings import Strings, StringsError, Update, update_folder
+from chancery.core.taxonomy import Topics, load_topics
 from chancery.core.translate import TranslateError, locate, mark_current, start_translation
 from chancery.core.translations import assess
 
@@ -277,12 +279,7 @@ def _load(
     arguments: argparse.Namespace, *, check_groups: bool = True
 ) -> tuple[SiteSettings, Catalog]:
     settings = read_site_settings(arguments.config_file)
-    tags_path = settings.content_dir / settings.tags_file
-    topics, problems = load_topics(
-        tags_path, tags_path.relative_to(settings.config_file.parent).as_posix()
-    )
-    if problems:
-        raise ContentErrors(problems)
+    topics = _topics(settings)
     catalog = load_catalog(
         settings.content_dir,
         settings.policy.codes,
@@ -295,6 +292,16 @@ def _load(
         topics=topics,
     )
     return settings, catalog
+
+
+def _topics(settings: SiteSettings) -> Topics:
+    tags_path = settings.content_dir / settings.tags_file
+    topics, problems = load_topics(
+        tags_path, tags_path.relative_to(settings.config_file.parent).as_posix()
+    )
+    if problems:
+        raise ContentErrors(problems)
+    return topics
 
 
 def _run_strings_update(arguments: argparse.Namespace) -> int:
@@ -353,13 +360,25 @@ def _run_status(arguments: argparse.Namespace) -> int:
         lambda page: is_live(page.content, now),
     )
     rows = language_rows(catalog, settings.policy, report, lambda page: is_live(page.content, now))
+    content = settings.content_dir.relative_to(settings.config_file.parent).as_posix()
+    locales = settings.locales_dir
+    interface = interface_gaps(
+        settings.policy,
+        catalog,
+        now,
+        topics=_topics(settings),
+        regions=settings.regions,
+        content_prefix=f"{content}/",
+        generated_sections=SECTION_TYPES,
+        strings=Strings.load(locales, relative_to=settings.config_file.parent),
+        locales_dir=locales.relative_to(settings.config_file.parent).as_posix(),
+    )
     if arguments.format == "json":
-        content = settings.content_dir.relative_to(settings.config_file.parent).as_posix()
-        document = status_document(rows, report, now, content)
+        document = status_document(rows, report, now, content, interface)
         print(json.dumps(document, indent=2, ensure_ascii=False))
     else:
-        print(status_table(rows, report), end="")
-    return 1 if report.gate_fails else 0
+        print(status_table(rows, report, interface), end="")
+    return 1 if report.policy.gate == "fail" and (report.blocking or interface) else 0
 
 
 def _run_translate(arguments: argparse.Namespace) -> int:

@@ -12,9 +12,9 @@ from dataclasses import dataclass
 from types import MappingProxyType
 from typing import Annotated, Any
 
-from babel import Locale
 from pydantic import BaseModel, ConfigDict, Field, ValidationError
 
+from chancery.core.languages import country_name
 from chancery.core.models import Country, LanguageCode, Slug, Text
 
 
@@ -101,11 +101,6 @@ class Regions:
 def is_country(audience: str) -> bool:
     """Whether an audience name is a country code (two capital letters) rather than a region."""
     return len(audience) == 2 and audience.isascii() and audience.isupper()
-
-
-def country_name(code: str, language: str) -> str:
-    """A country's name in ``language``, from Babel's CLDR data."""
-    return str(Locale.parse(language).territories.get(code, code))
 
 
 def parse_regions(options: Sequence[Mapping[str, Any]]) -> Regions:

@@ -11,11 +11,16 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from datetime import datetime
 
-from babel import Locale
 from babel.dates import format_datetime, format_skeleton
 
 from chancery.core.alerts import Alert, paragraphs, text_for
-from chancery.core.languages import Language, LanguagePolicy
+from chancery.core.languages import (
+    Language,
+    LanguagePolicy,
+    babel_locale,
+    country_name,
+    language_name,
+)
 from chancery.core.strings import Strings
 from chancery.core.travel_advice import LEVELS, Advice, Contact, level_history
 
@@ -284,7 +289,7 @@ def contact_views(
 
 def moment(when: datetime, language: str) -> str:
     """A date and time in its own time zone, e.g. 'Nov 20, 2026, 10:00 (GMT+09:00)'."""
-    locale = Locale.parse(language, sep="-")
+    locale = babel_locale(language)
     date = format_skeleton("yMMMd", when, tzinfo=when.tzinfo, locale=locale)
     time = format_skeleton("Hm", when, tzinfo=when.tzinfo, locale=locale)
     zone = format_datetime(when, "ZZZZ", tzinfo=when.tzinfo, locale=locale)
@@ -298,13 +303,8 @@ def _period(alert: Alert, language: str, strings: Strings) -> str:
     )
 
 
-def country_name(code: str, language: str) -> str:
-    """A country's name in ``language``."""
-    return str(Locale.parse(language).territories.get(code, code))
-
-
 def _language_name(code: str, language: str) -> str:
-    return str(Locale.parse(language, sep="-").languages.get(code, code))
+    return language_name(code, language)
 
 
 def _text_language(code: str, reader: str, policy: LanguagePolicy) -> TextLanguage | None:

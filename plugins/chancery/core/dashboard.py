@@ -10,11 +10,11 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from datetime import date
 
-from babel import Locale
 from babel.dates import format_skeleton
 from babel.numbers import format_decimal, format_percent
 
 from chancery.core.charts import Chart, Series, bar_chart, monthly_chart
+from chancery.core.languages import babel_locale
 from chancery.core.metrics import Figures, LanguageMetrics, MetricsReport, Verdict
 from chancery.core.strings import Strings
 
@@ -152,7 +152,7 @@ class _Text:
     ) -> None:
         self.language = language
         self.strings = strings
-        self.locale = Locale.parse(language)
+        self.locale = babel_locale(language)
         self.report = report
         self.audience_name = audience_name
         self.domestic = self.language_name(report.reference)

@@ -16,6 +16,7 @@ from chancery.core.audiences import Regions
 from chancery.core.catalog import Catalog, Page
 from chancery.core.languages import LanguagePolicy
 from chancery.core.schedule import is_live
+from chancery.core.strings import Strings
 from chancery.core.taxonomy import Topics
 
 
@@ -43,11 +44,15 @@ def interface_gaps(
     regions: Regions,
     content_prefix: str = "content/",
     generated_sections: Iterable[str] = (),
+    strings: Strings | None = None,
+    locales_dir: str = "locales",
 ) -> tuple[InterfaceGap, ...]:
     """Every interface gap of the site, in every language.
 
     ``generated_sections`` are the folders whose index page a plugin generates in every
-    language (listings), which therefore have a title everywhere.
+    language (listings), which therefore have a title everywhere. ``strings`` are the
+    interface strings, whose untranslated keys are gaps too; ``locales_dir`` is the site's
+    folder of catalogs, where a site adds what the package lacks.
     """
     live = [page for page in catalog if is_live(page.content, now)]
     gaps: list[InterfaceGap] = []
@@ -89,6 +94,14 @@ def interface_gaps(
                     f"add `{code}: ...` with its name under '{tag}' in {topics.source}",
                 )
             )
+        for key in strings.missing(code) if strings is not None else ():
+            gaps.append(
+                InterfaceGap(
+                    code,
+                    f"string '{key}'",
+                    f'translate it (msgctxt "{key}") in {locales_dir}/{code}.po',
+                )
+            )
         for region in regions:  # Every region has a hub page in every language.
             if not region.names.get(code):
                 gaps.append(
@@ -109,3 +122,27 @@ def _shown_in(page: Page, policy: LanguagePolicy) -> set[str]:
         return {page.language}
     wanted = set(content.languages) or set(policy.codes)
     return {page.language} | (wanted & set(policy.codes))
+
+
+#: In a report, at most this many gaps of one kind in one language are listed one by one.
+LISTED_PER_KIND = 8
+
+
+def interface_lines(gaps: Iterable[InterfaceGap]) -> list[str]:
+    """Report lines for ``gaps``: each one, or the first few of a long run and a count.
+
+    A language with no catalog at all misses every string; its report names the first ones
+    and says how many more, rather than printing hundreds of lines.
+    """
+    lines: list[str] = []
+    runs: dict[tuple[str, str], list[InterfaceGap]] = {}
+    for gap in gaps:
+        runs.setdefault((gap.language, gap.what.partition(" ")[0]), []).append(gap)
+    for run in runs.values():
+        lines += [f"interface: {gap.line()}" for gap in run[:LISTED_PER_KIND]]
+        if len(run) > LISTED_PER_KIND:
+            rest = len(run) - LISTED_PER_KIND
+            lines.append(
+                f"interface: {run[0].language}: and {rest} more {run[0].what.partition(' ')[0]}s"
+            )
+    return lines

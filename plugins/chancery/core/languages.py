@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
-from functools import cached_property
+from functools import cache
 from typing import Any, Literal
 
 from babel import Locale, UnknownLocaleError
@@ -44,10 +44,10 @@ class Language:
         """The Babel (CLDR) identifier of the language: 'pt_BR', 'zh_Hant'."""
         return self.code.replace("-", "_")
 
-    @cached_property
+    @property
     def babel(self) -> Locale:
         """The Babel locale, for dates, numbers and the names of languages and countries."""
-        return Locale.parse(self.locale)
+        return babel_locale(self.code)
 
 
 @dataclass(frozen=True)
@@ -204,3 +204,25 @@ def _suggest_tag(code: str) -> str | None:
         else:
             return None
     return "-".join(fixed)
+
+
+@cache
+def babel_locale(tag: str) -> Locale:
+    """The Babel (CLDR) locale of a BCP 47 tag such as 'pt-BR' or 'zh-Hant'."""
+    return Locale.parse(tag.replace("-", "_"))
+
+
+def language_name(code: str, in_language: str) -> str:
+    """A language's name in another language, from CLDR.
+
+    'pt-BR' in French is 'portugais (Brésil)'; the tag itself when CLDR does not know it.
+    """
+    try:
+        return babel_locale(code).get_display_name(babel_locale(in_language)) or code
+    except (ValueError, UnknownLocaleError):
+        return code
+
+
+def country_name(code: str, language: str) -> str:
+    """A country's name (ISO 3166 code) in ``language``, from CLDR."""
+    return str(babel_locale(language).territories.get(code, code))

@@ -25,10 +25,10 @@ from types import MappingProxyType
 from typing import Any
 from urllib.parse import quote
 
-from chancery.core.audiences import Regions, country_name, is_country
+from chancery.core.audiences import Regions, is_country
 from chancery.core.catalog import Catalog, Page, campaign_tag
 from chancery.core.feeds import FORMAT_NAMES, FORMATS, MEDIA_TYPES, Feed, FeedEntry, FeedFormat
-from chancery.core.languages import LanguagePolicy
+from chancery.core.languages import LanguagePolicy, country_name
 from chancery.core.schedule import is_live
 from chancery.core.strings import Strings
 from chancery.core.taxonomy import Topics

@@ -7,7 +7,7 @@ import re
 import unicodedata
 from typing import Annotated, Any, ClassVar, Literal
 
-from babel import Locale, UnknownLocaleError
+from babel import Locale
 from pydantic import (
     AfterValidator,
     AwareDatetime,
@@ -19,6 +19,8 @@ from pydantic import (
     field_validator,
     model_validator,
 )
+
+from chancery.core.languages import PolicyError, parse_tag
 
 _SLUG = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
 _COUNTRY = re.compile(r"^[A-Z]{2}$")
@@ -103,9 +105,9 @@ def _audience(value: str, info: ValidationInfo) -> str:
 
 def _language_code(value: str) -> str:
     try:
-        Locale.parse(value)
-    except (ValueError, UnknownLocaleError) as error:
-        raise ValueError(f"'{value}' is not a language code; use one such as fr or ar") from error
+        parse_tag(value)
+    except PolicyError as error:
+        raise ValueError(str(error)) from error
     return value
 
 

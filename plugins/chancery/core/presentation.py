@@ -8,9 +8,10 @@ from typing import Literal
 
 from babel import Locale
 from babel.dates import format_date, format_datetime
+from markupsafe import Markup
 
 from chancery.core.catalog import Page
-from chancery.core.languages import Language
+from chancery.core.languages import Language, babel_locale, country_name, language_name
 from chancery.core.models import BaseContent
 from chancery.core.strings import Strings
 
@@ -105,12 +106,29 @@ class PageView:
             key = "notice.missing"
         else:
             key = "notice.stale_undated" if notice.original_updated is None else "notice.stale"
-        locale = self._locale_of(key)
+        written = self.strings.language_of(key, self.language.code)
         return self.t(key).format(
-            language=str(locale.languages.get(self.language.code, self.language.code)),
-            original=str(locale.languages.get(notice.original.code, notice.original.code)),
-            date=_long_date(notice.original_updated, locale) if notice.original_updated else "",
+            language=language_name(self.language.code, written),
+            original=language_name(notice.original.code, written),
+            date=_long_date(notice.original_updated, babel_locale(written))
+            if notice.original_updated
+            else "",
         )
+
+    def document_title(self, title: str | None, site_name: str, is_homepage: bool) -> str:
+        """The page's <title>: its title and the site's name, in one language, never twice.
+
+        The home page is the site's name alone. A fallback page, shown in its original's
+        language, names the site in that language too, so that the title is in one language.
+        """
+        shown = self.text_language
+        site = shown.site_name if shown is not None and shown.site_name else site_name
+        # Front-matter titles reach templates escaped (see chancery/content): the template
+        # escapes what this returns, once.
+        text = title.unescape() if isinstance(title, Markup) else title
+        if not text or is_homepage or text == site:
+            return site
+        return f"{text} - {site}"
 
     def t(self, key: str) -> str:
         """An interface string in the reader's language."""
@@ -122,25 +140,25 @@ class PageView:
 
     def date(self, moment: datetime) -> str:
         """A long date in the reader's language, on the day the content gives (not ours)."""
-        return _long_date(moment, self.language.code)
+        return _long_date(moment, self.language.babel)
 
     def datetime(self, moment: datetime) -> str:
         """A date and time in the reader's language, in the time zone the content gives."""
         return format_datetime(
-            moment, format="medium", tzinfo=moment.tzinfo, locale=self.language.code
+            moment, format="medium", tzinfo=moment.tzinfo, locale=self.language.babel
         )
 
     def country(self, code: str) -> str:
         """A country's name in the reader's language."""
-        return str(Locale.parse(self.language.code).territories.get(code, code))
+        return country_name(code, self.language.code)
 
     def language_name(self, code: str) -> str:
         """A language's name in the reader's language."""
-        return str(Locale.parse(self.language.code).languages.get(code, code))
+        return language_name(code, self.language.code)
 
     def _locale_of(self, key: str) -> Locale:
         """The locale of the language string ``key`` is shown in (English as a last resort)."""
-        return Locale.parse(self.strings.language_of(key, self.language.code), sep="-")
+        return babel_locale(self.strings.language_of(key, self.language.code))
 
 
 def _long_date(moment: datetime, locale: Locale | str) -> str:

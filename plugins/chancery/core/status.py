@@ -9,12 +9,13 @@ from datetime import datetime
 from typing import Any
 
 from chancery.core.catalog import Catalog, Page
+from chancery.core.interface import InterfaceGap, interface_lines
 from chancery.core.languages import LanguagePolicy
 from chancery.core.translations import TranslationPolicy, TranslationReport, Version
 from chancery.core.words import count_words
 
 #: Version of the JSON document, bumped when a field changes meaning or disappears.
-STATUS_FORMAT = 1
+STATUS_FORMAT = 2
 
 
 @dataclass(frozen=True)
@@ -63,7 +64,11 @@ def language_rows(
 
 
 def status_document(
-    rows: tuple[LanguageStatus, ...], report: TranslationReport, now: datetime, content: str
+    rows: tuple[LanguageStatus, ...],
+    report: TranslationReport,
+    now: datetime,
+    content: str,
+    interface: tuple[InterfaceGap, ...] = (),
 ) -> dict[str, Any]:
     """The status as a JSON-ready document; its schema is chancery/schemas/status.schema.json."""
     return {
@@ -71,8 +76,11 @@ def status_document(
         "now": now.isoformat(),
         "gate": {
             "mode": report.policy.gate,
-            "passed": not report.gate_fails,
+            "passed": not (report.policy.gate == "fail" and (report.blocking or interface)),
             "blocking": [_gap(version, content) for version in report.blocking],
+            "interface": [
+                {"language": gap.language, "what": gap.what, "fix": gap.fix} for gap in interface
+            ],
         },
         "languages": [
             {
@@ -105,7 +113,11 @@ def _gap(version: Version, content: str) -> dict[str, Any]:
     }
 
 
-def status_table(rows: tuple[LanguageStatus, ...], report: TranslationReport) -> str:
+def status_table(
+    rows: tuple[LanguageStatus, ...],
+    report: TranslationReport,
+    interface: tuple[InterfaceGap, ...] = (),
+) -> str:
     """The status as a table for people, followed by every gap and the gate's verdict."""
     header = ("Language", "Role", "Pages", "Missing", "Stale (oldest)", "Words", "Last update")
     body = [
@@ -129,7 +141,10 @@ def status_table(rows: tuple[LanguageStatus, ...], report: TranslationReport) ->
     if gaps:
         lines += ["", "Gaps:"]
         lines += [f"  {gap_line(version, report.policy)}" for version in gaps]
-    lines += ["", gate_verdict(report)]
+    if interface:
+        lines += ["", "Interface gaps (section titles, tag and region names, strings):"]
+        lines += [f"  {line.removeprefix('interface: ')}" for line in interface_lines(interface)]
+    lines += ["", gate_verdict(report, len(interface))]
     return "\n".join(lines) + "\n"
 
 
@@ -145,9 +160,9 @@ def gap_line(version: Version, policy: TranslationPolicy) -> str:
     return f"{where}: {version.status} {age} ({version.tier}, {grace}){blocking}"
 
 
-def gate_verdict(report: TranslationReport) -> str:
-    """The parity gate's verdict in one line."""
-    count = len(report.blocking)
+def gate_verdict(report: TranslationReport, interface: int = 0) -> str:
+    """The parity gate's verdict in one line; ``interface`` counts the interface gaps."""
+    count = len(report.blocking) + interface
     if not count:
         return "Parity gate: passed"
     noun = "gap blocks" if count == 1 else "gaps block"

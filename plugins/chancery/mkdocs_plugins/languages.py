@@ -27,7 +27,7 @@ from mkdocs.structure.pages import Page as MkDocsPage
 from mkdocs.utils.templates import TemplateContext
 
 from chancery.core.catalog import Catalog, Page
-from chancery.core.interface import InterfaceGap, interface_gaps
+from chancery.core.interface import InterfaceGap, interface_gaps, interface_lines
 from chancery.core.languages import Language, LanguagePolicy
 from chancery.core.listings import SECTION_TYPES
 from chancery.core.presentation import PageView, TranslationNotice
@@ -119,6 +119,8 @@ class LanguagesPlugin(BasePlugin[LanguagesPluginConfig]):
             regions=content.regions,
             content_prefix=f"{Path(config.docs_dir).name}/",
             generated_sections=SECTION_TYPES,
+            strings=content.strings(),
+            locales_dir=content.locales_shown(),
         )
         self._apply_gate(self.report, self.interface)
         return config
@@ -357,7 +359,7 @@ class LanguagesPlugin(BasePlugin[LanguagesPluginConfig]):
             if version.is_gap and not version.blocking:
                 log.info(f"Translation gap: {gap_line(version, report.policy)}")
         blocking = [gap_line(v, report.policy) for v in report.blocking]
-        blocking += [f"interface: {gap.line()}" for gap in interface]
+        blocking += interface_lines(interface)
         if not blocking:
             return
         lines = "\n".join(f"  {line}" for line in blocking)

@@ -25,10 +25,9 @@ from mkdocs.structure.nav import Navigation
 from mkdocs.structure.pages import Page as MkDocsPage
 from mkdocs.utils.templates import TemplateContext
 
-from chancery.core.audiences import country_name
 from chancery.core.catalog import Catalog, Page
 from chancery.core.feeds import FILE_NAMES, FORMATS, Feed, FeedFormat, render
-from chancery.core.languages import Language, LanguagePolicy
+from chancery.core.languages import Language, LanguagePolicy, country_name
 from chancery.core.listings import (
     FEEDS_PATH,
     SHARE_SERVICES,
