@@ -39,7 +39,7 @@ STRINGS = Strings.load()
 SHIPPED = sorted(PACKAGE_DIR.glob("*.po"))
 TEMPLATE = PACKAGE_DIR / TEMPLATE_NAME
 #: The languages the package ships, by the tag each file is named by.
-SHIPPED_TAGS = ["ar", "en", "es", "fr", "ko", "zh-Hans"]
+SHIPPED_TAGS = ["ar", "de", "en", "es", "fr", "it", "ko", "nl", "pl", "ru", "uk", "zh-Hans"]
 
 
 def _read(path: Path) -> Catalog:
@@ -166,10 +166,10 @@ def test_strings_read_the_catalogs_for_the_language_and_fall_back_to_english_las
     assert STRINGS.text("notfound.title", "fr") == "Page introuvable"
     assert STRINGS.text("notfound.title", "zh") == "找不到页面"
     assert STRINGS.text("notfound.title", "ar") == "الصفحة غير موجودة"
-    assert STRINGS.text("notfound.title", "de") == "Page not found"
+    assert STRINGS.text("notfound.title", "lb") == "Page not found"
     assert STRINGS.missing("ko") == ()
     assert STRINGS.language_of("notfound.title", "zh") == "zh-Hans"
-    assert STRINGS.language_of("notfound.title", "de") == "en"
+    assert STRINGS.language_of("notfound.title", "lb") == "en"
     with pytest.raises(UnknownStringError, match=r"no interface string 'notfound\.titel'"):
         STRINGS.text("notfound.titel", "fr")
     with pytest.raises(UnknownStringError, match="shows a count"):
@@ -254,7 +254,8 @@ def variants(tmp_path_factory: pytest.TempPathFactory) -> Strings:
         ("sr-RS", ("sr",)),
         ("ar-EG", ("ar",)),
         ("tlh", ()),
-        ("de", ()),
+        ("de", ("de",)),
+        ("lb", ()),
     ],
 )
 def test_tags_resolve_to_catalogs_of_their_language_and_script(
@@ -348,25 +349,25 @@ def test_a_site_overrides_one_string_and_adds_a_language_in_a_real_build(
         tmp_path / "project" / "locales",
         {
             "ko.po": po("ko", {"published": "발행일"}),
-            "de.po": po("de", {"published": "Veröffentlicht", "updated": "Aktualisiert"}),
+            "lb.po": po("lb", {"published": "Publizéiert", "updated": "Aktualiséiert"}),
         },
     )
     files = {
-        **_homes("en", "de", "ko"),
+        **_homes("en", "lb", "ko"),
         "en/news/visit.md": _news("Visit", translated=False),
-        "de/news/visit.md": _news("Besuch"),
+        "lb/news/visit.md": _news("Besuch"),
         "ko/news/visit.md": _news("방문"),
     }
     with caplog.at_level(logging.INFO):
         site = build_site(
-            files, languages=(("en", "foreign"), ("de", "foreign"), ("ko", "domestic"))
+            files, languages=(("en", "foreign"), ("lb", "foreign"), ("ko", "domestic"))
         )
     assert _dates(site, "news/visit/index.html") == ["Published", "Updated"]
     # The site's override of one Korean string; the package's other Korean strings still apply.
     assert _dates(site, "ko/news/visit/index.html") == ["발행일", "수정일"]
-    assert _dates(site, "de/news/visit/index.html") == ["Veröffentlicht", "Aktualisiert"]
+    assert _dates(site, "lb/news/visit/index.html") == ["Publizéiert", "Aktualiséiert"]
     total = len(STRINGS.keys)
-    assert f"Interface strings: {total - 2} of {total} have no de translation" in caplog.text
+    assert f"Interface strings: {total - 2} of {total} have no lb translation" in caplog.text
     assert "no ko translation" not in caplog.text and "no en translation" not in caplog.text
 
 
@@ -374,40 +375,40 @@ def test_a_build_in_a_language_without_a_catalog_reports_every_string_missing(
     build_site: BuildSite, tmp_path: Path, caplog: pytest.LogCaptureFixture
 ) -> None:
     files = {
-        **_homes("en", "de"),
+        **_homes("en", "lb"),
         "en/news/visit.md": _news("Visit", translated=False),
-        "de/news/visit.md": _news("Besuch"),
+        "lb/news/visit.md": _news("Besuch"),
     }
     with caplog.at_level(logging.INFO):
-        site = build_site(files, languages=(("en", "foreign"), ("de", "foreign")))
+        site = build_site(files, languages=(("en", "foreign"), ("lb", "foreign")))
     total = len(STRINGS.keys)
-    lines = [r.getMessage() for r in caplog.records if "no de translation" in r.getMessage()]
+    lines = [r.getMessage() for r in caplog.records if "no lb translation" in r.getMessage()]
     assert len(lines) == 1
-    assert f"Interface strings: {total} of {total} have no de translation" in lines[0]
-    assert "locales/de.po (chancery strings update --language de)" in lines[0]
-    assert STRINGS.missing("de") == STRINGS.keys
+    assert f"Interface strings: {total} of {total} have no lb translation" in lines[0]
+    assert "locales/lb.po (chancery strings update --language lb)" in lines[0]
+    assert STRINGS.missing("lb") == STRINGS.keys
     # The reader still gets words, in English, the last resort.
-    assert _dates(site, "de/news/visit/index.html") == ["Published", "Updated"]
+    assert _dates(site, "lb/news/visit/index.html") == ["Published", "Updated"]
 
 
 @pytest.mark.parametrize(
     ("catalog", "missing", "stale"),
     [
-        # No German catalog: the whole sentence is English, names and date included.
+        # No Luxembourgish catalog: the whole sentence is English, names and date included.
         (
             None,
-            "This page is not yet available in German. It is shown in its original language, "
-            "English.",
+            "This page is not yet available in Luxembourgish. It is shown in its original "
+            "language, English.",
             "The English version of this page was updated on May 2, 2026; this translation may "
             "not include the changes yet.",
         ),
         (
             {
-                "notice.missing": "Diese Seite ist noch nicht auf {language} verfügbar. Sie wird "
-                "in ihrer Originalsprache angezeigt: {original}.",
+                "notice.missing": "Dës Säit ass nach net op {language} verfügbar. Si gëtt an "
+                "hirer Originalsprooch gewisen: {original}.",
             },
-            "Diese Seite ist noch nicht auf Deutsch verfügbar. Sie wird in ihrer Originalsprache "
-            "angezeigt: Englisch.",
+            "Dës Säit ass nach net op Lëtzebuergesch verfügbar. Si gëtt an hirer Originalsprooch "
+            "gewisen: Englesch.",
             "The English version of this page was updated on May 2, 2026; this translation may "
             "not include the changes yet.",
         ),
@@ -421,17 +422,17 @@ def test_a_notice_is_written_in_one_language_names_and_dates_included(
     stale: str,
 ) -> None:
     if catalog is not None:
-        write_tree(tmp_path / "project" / "locales", {"de.po": po("de", catalog)})
+        write_tree(tmp_path / "project" / "locales", {"lb.po": po("lb", catalog)})
     updated = "2026-05-02T09:00:00+09:00"
     files = {
-        **_homes("en", "de"),
+        **_homes("en", "lb"),
         "en/news/only.md": page("Only in English", type="news", date=updated),
         "en/news/changed.md": page("Changed", "New text.", type="news", date=updated),
-        "de/news/changed.md": page(
-            "Geändert", type="news", date=updated, translation_of=of("en", "Old text.")
+        "lb/news/changed.md": page(
+            "Geännert", type="news", date=updated, translation_of=of("en", "Old text.")
         ),
     }
-    site = build_site(files, languages=(("en", "foreign"), ("de", "foreign")))
+    site = build_site(files, languages=(("en", "foreign"), ("lb", "foreign")))
 
     def notice(path: str, kind: str) -> str:
         soup = BeautifulSoup((site / path).read_text("utf-8"), "lxml")
@@ -439,8 +440,8 @@ def test_a_notice_is_written_in_one_language_names_and_dates_included(
         assert found is not None, path
         return found.get_text(" ", strip=True).removesuffix(" Read the original")
 
-    assert notice("de/news/only/index.html", "missing") == missing
-    assert notice("de/news/changed/index.html", "stale") == stale
+    assert notice("lb/news/only/index.html", "missing") == missing
+    assert notice("lb/news/changed/index.html", "stale") == stale
 
 
 def test_mkdocs_serve_watches_the_sites_catalogs(tmp_path: Path) -> None:
@@ -520,19 +521,19 @@ def test_a_bad_site_catalog_is_an_error_that_names_the_file_and_the_fix(
 
 def test_fuzzy_empty_and_short_plural_site_entries_count_as_untranslated(tmp_path: Path) -> None:
     entries: dict[str, str | tuple[str, ...]] = {
-        "published": "Veröffentlicht",
+        "published": "Publizéiert",
         "updated": "",
-        "search.title": "Suche",
+        "search.title": "Sichen",
     }
-    text = po("de", entries).replace('msgctxt "published"', '#, fuzzy\nmsgctxt "published"')
+    text = po("lb", entries).replace('msgctxt "published"', '#, fuzzy\nmsgctxt "published"')
     # Arabic has six plural forms: an entry with two is not a translation yet.
     arabic = po("ar", {"dashboard.density.measured": ("{count} {value}", "{count} {value}")})
-    write_tree(tmp_path / "locales", {"de.po": text, "ar.po": arabic})
+    write_tree(tmp_path / "locales", {"lb.po": text, "ar.po": arabic})
     strings = Strings.load(tmp_path / "locales")
-    assert strings.text("published", "de") == "Published"
-    assert strings.text("search.title", "de") == "Suche"
-    assert {"published", "updated"} <= set(strings.missing("de"))
-    assert "search.title" not in strings.missing("de")
+    assert strings.text("published", "lb") == "Published"
+    assert strings.text("search.title", "lb") == "Sichen"
+    assert {"published", "updated"} <= set(strings.missing("lb"))
+    assert "search.title" not in strings.missing("lb")
     assert strings.plural("dashboard.density.measured", "ar", 2) == "{value} (مقيسة على ترجمتين)"
 
 
@@ -580,10 +581,10 @@ def test_chancery_strings_update_adds_a_language_and_marks_changed_english_fuzzy
     fr = fr.replace('msgid "Page not found"', 'msgid "Page not there"')
     write_tree(tmp_path / "strings", {"fr.po": fr})
     config = str(tmp_path / "mkdocs.yml")
-    assert main(["strings", "update", "-f", config, "--language", "de"]) == 0
+    assert main(["strings", "update", "-f", config, "--language", "lb"]) == 0
     out = capsys.readouterr().out
     total = len(STRINGS.keys)
-    assert f"strings/de.po: created; {total} strings, {total} to translate" in out
+    assert f"strings/lb.po: created; {total} strings, {total} to translate" in out
     # French is shipped: the site's file holds its overrides only, and gets no new entries.
     assert (
         "strings/fr.po: 2 overrides of the package's strings; "
@@ -598,8 +599,8 @@ def test_chancery_strings_update_adds_a_language_and_marks_changed_english_fuzzy
     strings = Strings.load(tmp_path / "strings")
     assert strings.text("notfound.title", "fr") == "Page introuvable"  # fuzzy: not shown
     assert strings.text("site.banner", "fr") == "Élections"
-    created = (tmp_path / "strings" / "de.po").read_text("utf-8")
-    assert '"Language: de\\n"' in created and "nplurals=2; plural=(n != 1);" in created
+    created = (tmp_path / "strings" / "lb.po").read_text("utf-8")
+    assert '"Language: lb\\n"' in created and "nplurals=2; plural=(n != 1);" in created
 
 
 # --- Cost ----------------------------------------------------------------------------------------
