@@ -39,7 +39,7 @@ STRINGS = Strings.load()
 SHIPPED = sorted(PACKAGE_DIR.glob("*.po"))
 TEMPLATE = PACKAGE_DIR / TEMPLATE_NAME
 #: The languages the package ships, by the tag each file is named by.
-SHIPPED_TAGS = ["ar", "en", "es", "fa", "fr", "hi", "ja", "ko", "th", "zh-Hans", "zh-Hant"]
+SHIPPED_TAGS = ["ar", "en", "es", "fa", "fr", "he", "hi", "ja", "ko", "th", "zh-Hans", "zh-Hant"]
 
 
 def _read(path: Path) -> Catalog:
