@@ -39,7 +39,10 @@ STRINGS = Strings.load()
 SHIPPED = sorted(PACKAGE_DIR.glob("*.po"))
 TEMPLATE = PACKAGE_DIR / TEMPLATE_NAME
 #: The languages the package ships, by the tag each file is named by.
-SHIPPED_TAGS = ["ar", "de", "en", "es", "fr", "it", "ko", "nl", "pl", "ru", "uk", "zh-Hans"]
+SHIPPED_TAGS = sorted(
+    ["ar", "de", "en", "es", "fa", "fr", "he", "hi", "it", "ja", "ko", "nl", "pl", "ru", "th", "uk"]
+    + ["zh-Hans", "zh-Hant"]
+)
 
 
 def _read(path: Path) -> Catalog:
