@@ -125,7 +125,7 @@ def _config() -> dict[str, Any]:
                     ],
                 }
             },
-            "chancery/languages",
+            {"chancery/languages": {"translation_gate": "warn"}},
             "chancery/listings",
             "chancery/seo",
             "chancery/integrity",
@@ -194,10 +194,12 @@ def _pages(site: Path, language: str) -> list[Path]:
 @pytest.mark.parametrize("language", FOREIGN)
 def test_no_english_interface_text_reaches_a_foreign_reader(site: Path, language: str) -> None:
     assert len(ENGLISH) > 150  # The catalog, not an empty list, is what is checked.
+    # Whole words only: German "Startseite" is not the English "Starts".
+    english = re.compile("|".join(rf"(?<!\w){re.escape(e)}(?!\w)" for e in ENGLISH))
     found = []
     for path in _pages(site, language):
         text = _reader_text(BeautifulSoup(path.read_text("utf-8"), "lxml"), language)
-        found += [f"{path.relative_to(site)}: {e!r}" for e in ENGLISH if e in text]
+        found += [f"{path.relative_to(site)}: {m!r}" for m in english.findall(" ".join(text.split()))]
     assert found == []
 
 

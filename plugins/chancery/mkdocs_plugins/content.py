@@ -201,8 +201,15 @@ class ContentPlugin(BasePlugin[ContentPluginConfig]):
     def on_nav(
         self, nav: Navigation, /, *, config: MkDocsConfig, files: Files
     ) -> Navigation | None:
-        """Drop nav entries that name a withheld page: their label and slug would leak it."""
+        """Drop nav entries that name a withheld page: their label and slug would leak it.
+
+        The language's folder becomes the top of its navigation here, for any BCP 47 tag:
+        static-i18n only recognises a folder whose section title is the tag capitalised ("En"),
+        so `pt-BR` or `zh-Hant` would stay one section holding the whole site.
+        """
         nav.items = _without_withheld(nav.items, self.withheld)
+        if i18n_plugin(config) is not None:
+            nav.items = _without_language_folder(nav.items, self._reader_language(config).code)
         return nav
 
     def on_page_read_source(self, /, *, page: MkDocsPage, config: MkDocsConfig) -> str | None:
@@ -523,6 +530,33 @@ def _from_content(file: File, content_dir: Path) -> bool:
     if file.generated_by is not None or file.abs_src_path is None:
         return False
     return Path(file.abs_src_path).is_relative_to(content_dir)
+
+
+def _without_language_folder(items: list[Any], language: str) -> list[Any]:
+    """The navigation with the reader's language folder's section replaced by its children."""
+    flattened: list[Any] = []
+    found = False
+    for item in items:
+        if isinstance(item, Section) and _in_folder(item, f"{language}/"):
+            flattened += item.children
+            found = True
+        else:
+            flattened.append(item)
+    if found:
+        # The order static-i18n gives every language: unread pages first, then by title.
+        flattened.sort(key=lambda item: item.title or "")
+    return flattened
+
+
+def _in_folder(section: Section, prefix: str) -> bool:
+    """Whether every page under ``section`` is a file under ``prefix``."""
+    pages = [item for item in section.children if isinstance(item, MkDocsPage)]
+    sections = [item for item in section.children if isinstance(item, Section)]
+    return (
+        bool(pages or sections)
+        and all(page.file.src_uri.startswith(prefix) for page in pages)
+        and all(_in_folder(child, prefix) for child in sections)
+    )
 
 
 def _register_theme_files(config: MkDocsConfig) -> None:
