@@ -39,7 +39,7 @@ STRINGS = Strings.load()
 SHIPPED = sorted(PACKAGE_DIR.glob("*.po"))
 TEMPLATE = PACKAGE_DIR / TEMPLATE_NAME
 #: The languages the package ships, by the tag each file is named by.
-SHIPPED_TAGS = ["ar", "en", "es", "fr", "ko", "zh-Hans"]
+SHIPPED_TAGS = ["ar", "en", "es", "fr", "ko", "pt", "zh-Hans"]
 
 
 def _read(path: Path) -> Catalog:
@@ -93,7 +93,7 @@ def po(tag: str, entries: dict[str, str | tuple[str, ...]], header: str = "") ->
 
 
 def test_the_package_ships_a_template_and_six_languages_named_by_bcp47_tags() -> None:
-    assert [path.stem for path in SHIPPED] == SHIPPED_TAGS
+    assert sorted(path.stem for path in SHIPPED) == SHIPPED_TAGS
     assert STRINGS.languages == tuple(SHIPPED_TAGS)
     assert len(STRINGS.keys) == len(_entries(_read(TEMPLATE))) > 200
 
@@ -216,15 +216,15 @@ def test_any_count_gets_a_form_that_formats(language: str, count: int) -> None:
 
 @pytest.fixture(scope="module")
 def variants(tmp_path_factory: pytest.TempPathFactory) -> Strings:
-    """The package plus a site's catalogs of Portuguese, Chinese and Serbian variants."""
+    """The package plus a site's catalogs of Dutch, Chinese and Serbian variants."""
     folder = tmp_path_factory.mktemp("project") / "locales"
     write_tree(
         folder,
         {
-            "pt.po": po(
-                "pt", {"notfound.title": "Página não encontrada (pt)", "search.title": "Pesquisar"}
+            "nl.po": po(
+                "nl", {"notfound.title": "Pagina niet gevonden (nl)", "search.title": "Zoeken"}
             ),
-            "pt-BR.po": po("pt-BR", {"notfound.title": "Página não encontrada (BR)"}),
+            "nl-BE.po": po("nl-BE", {"notfound.title": "Pagina niet gevonden (BE)"}),
             "zh-Hant.po": po("zh-Hant", {"notfound.title": "找不到網頁"}),
             "sr.po": po("sr", {"notfound.title": "Страница није пронађена"}),
             "sr-Latn.po": po("sr-Latn", {"notfound.title": "Stranica nije pronađena"}),
@@ -244,8 +244,10 @@ def variants(tmp_path_factory: pytest.TempPathFactory) -> Strings:
         ("zh-Hant", ("zh-Hant",)),
         ("zh-HK", ("zh-Hant",)),
         ("pt", ("pt",)),
-        ("pt-BR", ("pt-BR", "pt")),
+        ("pt-BR", ("pt",)),
         ("pt-PT", ("pt",)),
+        ("nl-BE", ("nl-BE", "nl")),
+        ("nl-NL", ("nl",)),
         ("en-GB", ("en",)),
         ("en", ("en",)),
         ("sr-Latn", ("sr-Latn",)),
@@ -264,15 +266,15 @@ def test_tags_resolve_to_catalogs_of_their_language_and_script(
 
 
 def test_a_regional_variant_reads_its_own_entries_then_its_languages(variants: Strings) -> None:
-    assert variants.text("notfound.title", "pt-BR") == "Página não encontrada (BR)"
-    assert variants.text("search.title", "pt-BR") == "Pesquisar"  # from pt.po
-    assert variants.text("notfound.title", "pt-PT") == "Página não encontrada (pt)"
+    assert variants.text("notfound.title", "nl-BE") == "Pagina niet gevonden (BE)"
+    assert variants.text("search.title", "nl-BE") == "Zoeken"  # from nl.po
+    assert variants.text("notfound.title", "nl-NL") == "Pagina niet gevonden (nl)"
     assert variants.text("notfound.title", "zh-TW") == "找不到網頁"
     assert variants.text("notfound.title", "zh-CN") == "找不到页面"
     assert variants.text("notfound.title", "sr-Latn") == "Stranica nije pronađena"
-    # What neither pt-BR.po nor pt.po translates is English, and reported as missing.
-    assert variants.text("notfound.home", "pt-BR") == "Go to the home page"
-    missing = variants.missing("pt-BR")
+    # What neither nl-BE.po nor nl.po translates is English, and reported as missing.
+    assert variants.text("notfound.home", "nl-BE") == "Go to the home page"
+    missing = variants.missing("nl-BE")
     assert "notfound.home" in missing
     assert "notfound.title" not in missing and "search.title" not in missing
     assert len(missing) == len(variants.keys) - 2
