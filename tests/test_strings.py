@@ -39,7 +39,7 @@ STRINGS = Strings.load()
 SHIPPED = sorted(PACKAGE_DIR.glob("*.po"))
 TEMPLATE = PACKAGE_DIR / TEMPLATE_NAME
 #: The languages the package ships, by the tag each file is named by.
-SHIPPED_TAGS = ["ar", "en", "es", "fr", "ko", "pt", "zh-Hans"]
+SHIPPED_TAGS = ["ar", "en", "es", "fr", "ko", "pt", "pt-BR", "zh-Hans"]
 
 
 def _read(path: Path) -> Catalog:
@@ -244,7 +244,7 @@ def variants(tmp_path_factory: pytest.TempPathFactory) -> Strings:
         ("zh-Hant", ("zh-Hant",)),
         ("zh-HK", ("zh-Hant",)),
         ("pt", ("pt",)),
-        ("pt-BR", ("pt",)),
+        ("pt-BR", ("pt-BR", "pt")),
         ("pt-PT", ("pt",)),
         ("nl-BE", ("nl-BE", "nl")),
         ("nl-NL", ("nl",)),
