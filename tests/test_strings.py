@@ -39,7 +39,7 @@ STRINGS = Strings.load()
 SHIPPED = sorted(PACKAGE_DIR.glob("*.po"))
 TEMPLATE = PACKAGE_DIR / TEMPLATE_NAME
 #: The languages the package ships, by the tag each file is named by.
-SHIPPED_TAGS = ["ar", "en", "es", "fr", "id", "ko", "pt", "pt-BR", "tr", "vi", "zh-Hans"]
+SHIPPED_TAGS = ["ar", "en", "es", "fr", "id", "ko", "pt", "pt-BR", "sw", "tr", "vi", "zh-Hans"]
 
 
 def _read(path: Path) -> Catalog:
