@@ -199,7 +199,9 @@ def test_no_english_interface_text_reaches_a_foreign_reader(site: Path, language
     found = []
     for path in _pages(site, language):
         text = _reader_text(BeautifulSoup(path.read_text("utf-8"), "lxml"), language)
-        found += [f"{path.relative_to(site)}: {m!r}" for m in english.findall(" ".join(text.split()))]
+        found += [
+            f"{path.relative_to(site)}: {m!r}" for m in english.findall(" ".join(text.split()))
+        ]
     assert found == []
 
 

@@ -40,8 +40,8 @@ SHIPPED = sorted(PACKAGE_DIR.glob("*.po"))
 TEMPLATE = PACKAGE_DIR / TEMPLATE_NAME
 #: The languages the package ships, by the tag each file is named by.
 SHIPPED_TAGS = sorted(
-    ["ar", "de", "en", "es", "fa", "fr", "he", "hi", "it", "ja", "ko", "nl", "pl", "ru", "th", "uk"]
-    + ["zh-Hans", "zh-Hant"]
+    ["ar", "de", "en", "es", "fa", "fr", "he", "hi", "id", "it", "ja", "ko", "nl", "pl", "pt"]
+    + ["pt-BR", "ru", "sw", "th", "tr", "uk", "vi", "zh-Hans", "zh-Hant"]
 )
 
 
@@ -96,7 +96,7 @@ def po(tag: str, entries: dict[str, str | tuple[str, ...]], header: str = "") ->
 
 
 def test_the_package_ships_a_template_and_six_languages_named_by_bcp47_tags() -> None:
-    assert [path.stem for path in SHIPPED] == SHIPPED_TAGS
+    assert sorted(path.stem for path in SHIPPED) == SHIPPED_TAGS
     assert STRINGS.languages == tuple(SHIPPED_TAGS)
     assert len(STRINGS.keys) == len(_entries(_read(TEMPLATE))) > 200
 
@@ -219,15 +219,15 @@ def test_any_count_gets_a_form_that_formats(language: str, count: int) -> None:
 
 @pytest.fixture(scope="module")
 def variants(tmp_path_factory: pytest.TempPathFactory) -> Strings:
-    """The package plus a site's catalogs of Portuguese, Chinese and Serbian variants."""
+    """The package plus a site's catalogs of Swedish, Chinese and Serbian variants."""
     folder = tmp_path_factory.mktemp("project") / "locales"
     write_tree(
         folder,
         {
-            "pt.po": po(
-                "pt", {"notfound.title": "Página não encontrada (pt)", "search.title": "Pesquisar"}
+            "sv.po": po(
+                "sv", {"notfound.title": "Sidan hittades inte (sv)", "search.title": "Sök"}
             ),
-            "pt-BR.po": po("pt-BR", {"notfound.title": "Página não encontrada (BR)"}),
+            "sv-FI.po": po("sv-FI", {"notfound.title": "Sidan hittades inte (FI)"}),
             "zh-Hant.po": po("zh-Hant", {"notfound.title": "找不到網頁"}),
             "sr.po": po("sr", {"notfound.title": "Страница није пронађена"}),
             "sr-Latn.po": po("sr-Latn", {"notfound.title": "Stranica nije pronađena"}),
@@ -249,6 +249,9 @@ def variants(tmp_path_factory: pytest.TempPathFactory) -> Strings:
         ("pt", ("pt",)),
         ("pt-BR", ("pt-BR", "pt")),
         ("pt-PT", ("pt",)),
+        ("sv-FI", ("sv-FI", "sv")),
+        ("sv-SE", ("sv",)),
+        ("nl-BE", ("nl",)),
         ("en-GB", ("en",)),
         ("en", ("en",)),
         ("sr-Latn", ("sr-Latn",)),
@@ -268,15 +271,15 @@ def test_tags_resolve_to_catalogs_of_their_language_and_script(
 
 
 def test_a_regional_variant_reads_its_own_entries_then_its_languages(variants: Strings) -> None:
-    assert variants.text("notfound.title", "pt-BR") == "Página não encontrada (BR)"
-    assert variants.text("search.title", "pt-BR") == "Pesquisar"  # from pt.po
-    assert variants.text("notfound.title", "pt-PT") == "Página não encontrada (pt)"
+    assert variants.text("notfound.title", "sv-FI") == "Sidan hittades inte (FI)"
+    assert variants.text("search.title", "sv-FI") == "Sök"  # from sv.po
+    assert variants.text("notfound.title", "sv-SE") == "Sidan hittades inte (sv)"
     assert variants.text("notfound.title", "zh-TW") == "找不到網頁"
     assert variants.text("notfound.title", "zh-CN") == "找不到页面"
     assert variants.text("notfound.title", "sr-Latn") == "Stranica nije pronađena"
-    # What neither pt-BR.po nor pt.po translates is English, and reported as missing.
-    assert variants.text("notfound.home", "pt-BR") == "Go to the home page"
-    missing = variants.missing("pt-BR")
+    # What neither sv-FI.po nor sv.po translates is English, and reported as missing.
+    assert variants.text("notfound.home", "sv-FI") == "Go to the home page"
+    missing = variants.missing("sv-FI")
     assert "notfound.home" in missing
     assert "notfound.title" not in missing and "search.title" not in missing
     assert len(missing) == len(variants.keys) - 2
