@@ -24,6 +24,7 @@ from mkdocs.config import load_config
 from mkdocs.exceptions import Abort
 
 from chancery.cli import main
+from chancery.core.interface import LISTED_PER_KIND
 from chancery.core.strings import (
     PACKAGE_DIR,
     TEMPLATE_NAME,
@@ -39,10 +40,33 @@ STRINGS = Strings.load()
 SHIPPED = sorted(PACKAGE_DIR.glob("*.po"))
 TEMPLATE = PACKAGE_DIR / TEMPLATE_NAME
 #: The languages the package ships, by the tag each file is named by.
-SHIPPED_TAGS = sorted(
-    ["ar", "de", "en", "es", "fa", "fr", "he", "hi", "id", "it", "ja", "ko", "nl", "pl", "pt"]
-    + ["pt-BR", "ru", "sw", "th", "tr", "uk", "vi", "zh-Hans", "zh-Hant"]
-)
+SHIPPED_TAGS = [
+    "",
+    "ar",
+    "de",
+    "en",
+    "es",
+    "fa",
+    "fr",
+    "he",
+    "hi",
+    "id",
+    "it",
+    "ja",
+    "ko",
+    "nl",
+    "pl",
+    "pt",
+    "pt-BR",
+    "ru",
+    "sw",
+    "th",
+    "tr",
+    "uk",
+    "vi",
+    "zh-Hans",
+    "zh-Hant",
+]
 
 
 def _read(path: Path) -> Catalog:
@@ -366,15 +390,20 @@ def test_a_site_overrides_one_string_and_adds_a_language_in_a_real_build(
     }
     with caplog.at_level(logging.INFO):
         site = build_site(
-            files, languages=(("en", "foreign"), ("lb", "foreign"), ("ko", "domestic"))
+            files,
+            languages=(("en", "foreign"), ("lb", "foreign"), ("ko", "domestic")),
+            languages_options={"translation_gate": "warn"},
         )
     assert _dates(site, "news/visit/index.html") == ["Published", "Updated"]
     # The site's override of one Korean string; the package's other Korean strings still apply.
     assert _dates(site, "ko/news/visit/index.html") == ["발행일", "수정일"]
     assert _dates(site, "lb/news/visit/index.html") == ["Publizéiert", "Aktualiséiert"]
+    # The parity gate (set to warn) reports the strings Luxembourgish still lacks.
     total = len(STRINGS.keys)
-    assert f"Interface strings: {total - 2} of {total} have no lb translation" in caplog.text
-    assert "no ko translation" not in caplog.text and "no en translation" not in caplog.text
+    listed = LISTED_PER_KIND
+    assert f"interface: lb: and {total - 2 - listed} more strings" in caplog.text
+    assert "interface: lb: string 'published'" not in caplog.text
+    assert "interface: ko:" not in caplog.text and "interface: en:" not in caplog.text
 
 
 def test_a_build_in_a_language_without_a_catalog_reports_every_string_missing(
@@ -386,12 +415,17 @@ def test_a_build_in_a_language_without_a_catalog_reports_every_string_missing(
         "lb/news/visit.md": _news("Besuch"),
     }
     with caplog.at_level(logging.INFO):
-        site = build_site(files, languages=(("en", "foreign"), ("lb", "foreign")))
+        site = build_site(
+            files,
+            languages=(("en", "foreign"), ("lb", "foreign")),
+            languages_options={"translation_gate": "warn"},
+        )
     total = len(STRINGS.keys)
-    lines = [r.getMessage() for r in caplog.records if "no lb translation" in r.getMessage()]
-    assert len(lines) == 1
-    assert f"Interface strings: {total} of {total} have no lb translation" in lines[0]
-    assert "locales/lb.po (chancery strings update --language lb)" in lines[0]
+    assert f"interface: lb: and {total - LISTED_PER_KIND} more strings" in caplog.text
+    assert (
+        "interface: lb: string 'alert.more': translate it (msgctxt \"alert.more\") in "
+        "locales/lb.po" in caplog.text
+    )
     assert STRINGS.missing("lb") == STRINGS.keys
     # The reader still gets words, in English, the last resort.
     assert _dates(site, "lb/news/visit/index.html") == ["Published", "Updated"]
@@ -438,7 +472,11 @@ def test_a_notice_is_written_in_one_language_names_and_dates_included(
             "Geännert", type="news", date=updated, translation_of=of("en", "Old text.")
         ),
     }
-    site = build_site(files, languages=(("en", "foreign"), ("lb", "foreign")))
+    site = build_site(
+        files,
+        languages=(("en", "foreign"), ("lb", "foreign")),
+        languages_options={"translation_gate": "warn"},
+    )
 
     def notice(path: str, kind: str) -> str:
         soup = BeautifulSoup((site / path).read_text("utf-8"), "lxml")
@@ -448,6 +486,46 @@ def test_a_notice_is_written_in_one_language_names_and_dates_included(
 
     assert notice("lb/news/only/index.html", "missing") == missing
     assert notice("lb/news/changed/index.html", "stale") == stale
+
+
+def _catalog_without(tag: str, like: str, key: str) -> str:
+    """A catalog of ``tag`` holding every string of the package's ``like`` catalog but ``key``."""
+    entries: dict[str, str | tuple[str, ...]] = {}
+    for name in STRINGS.keys:
+        if name == key:
+            continue
+        source = STRINGS.source(name)
+        if source.plural_text is None:
+            entries[name] = STRINGS.text(name, like)
+        else:
+            entries[name] = tuple(STRINGS.plural(name, like, count) for count in (1, 2))
+    return po(tag, entries)
+
+
+def test_one_string_missing_from_a_catalog_fails_the_gate_and_status_lists_it(
+    build_site: BuildSite,
+    tmp_path: Path,
+    caplog: pytest.LogCaptureFixture,
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    # Luxembourgish, written (for the test) as a copy of the German catalog minus one string.
+    write_tree(
+        tmp_path / "project" / "locales",
+        {"lb.po": _catalog_without("lb", "de", "notice.missing")},
+    )
+    files = {**_homes("en", "lb"), "en/news/visit.md": _news("Visit", translated=False)}
+    with caplog.at_level(logging.ERROR), pytest.raises(Abort):
+        build_site(files, languages=(("en", "foreign"), ("lb", "foreign")))
+    assert "Parity gate: 1 required translation gap" in caplog.text
+    assert (
+        "interface: lb: string 'notice.missing': translate it (msgctxt \"notice.missing\") in "
+        "locales/lb.po"
+    ) in caplog.text
+    capsys.readouterr()
+    assert main(["status", "-f", str(tmp_path / "project/mkdocs.yml")]) == 1
+    out = capsys.readouterr().out
+    assert "  lb: string 'notice.missing': translate it" in out
+    assert "Parity gate: FAILED: 1 required gap blocks the build" in out
 
 
 def test_mkdocs_serve_watches_the_sites_catalogs(tmp_path: Path) -> None:
