@@ -8,8 +8,10 @@ sections named in their language, BCP 47 tags everywhere, and titles that never 
 
 from __future__ import annotations
 
+import logging
 import re
 from collections.abc import Iterator
+from datetime import datetime
 from pathlib import Path
 from typing import Any
 
@@ -17,9 +19,16 @@ import pytest
 import yaml
 from babel.messages.pofile import read_po
 from bs4 import BeautifulSoup, Tag
+from mkdocs.exceptions import Abort
 
+from chancery.cli import main
+from chancery.core.audiences import parse_regions
+from chancery.core.catalog import load_catalog
+from chancery.core.interface import interface_gaps
+from chancery.core.languages import LanguagePolicy
 from chancery.core.strings import PACKAGE_DIR
-from tests.conftest import TEST_NOW, build_in, of, page, write_tree
+from chancery.core.taxonomy import Topics
+from tests.conftest import TEST_NOW, BuildSite, build_in, of, page, site_config, write_tree
 
 #: (tag, role), in policy order.
 LANGUAGES = (
@@ -98,7 +107,11 @@ NEWS = {"type": "news", "date": "2026-10-01T09:00:00+01:00", "tags": ["energy"]}
 
 
 def _files() -> dict[str, str | bytes]:
-    files: dict[str, str | bytes] = {"_tags.yml": yaml.safe_dump(TAGS, allow_unicode=True)}
+    files: dict[str, str | bytes] = {
+        "_tags.yml": yaml.safe_dump(TAGS, allow_unicode=True),
+        # Only in English: every other language shows it as an honest fallback.
+        "en/news/briefing.md": page("Press briefing", "The spokesperson answered.", **NEWS),
+    }
     for path, texts in TEXTS.items():
         fields: dict[str, Any] = dict(NEWS) if path.startswith("news/") else {}
         source_body = texts["en"][1]
@@ -248,8 +261,101 @@ def test_titles_name_the_site_once(site: Path, language: str) -> None:
     assert about.title.get_text() == f"{TEXTS['about.md'][language][0]} - {MINISTRY[language]}"
 
 
+@pytest.mark.parametrize("language", FOREIGN)
+def test_a_fallbacks_title_is_in_its_originals_language(site: Path, language: str) -> None:
+    soup = BeautifulSoup((site / language / "news/briefing/index.html").read_text("utf-8"), "lxml")
+    assert soup.title is not None
+    assert soup.title.get_text() == f"Press briefing - {MINISTRY['en']}"
+
+
 def test_feeds_and_sitemap_use_the_tags(site: Path) -> None:
     rss = (site / "pt-BR/feeds/all/rss.xml").read_text("utf-8")
     assert "<language>pt-BR</language>" in rss
     sitemap = (site / "sitemap.xml").read_text("utf-8")
     assert 'hreflang="zh-Hant" href="https://foreign-office.testland.example/zh-Hant/"' in sitemap
+
+
+# Each finding of the "any language" review, on a small site of its own ----------------------
+
+
+def test_an_underscore_tag_is_refused_with_the_bcp47_spelling(
+    build_site: BuildSite, caplog: pytest.LogCaptureFixture
+) -> None:
+    with caplog.at_level(logging.ERROR), pytest.raises(Abort):
+        build_site(
+            {"en/index.md": page("Home")}, languages=(("en", "foreign"), ("pt_BR", "foreign"))
+        )
+    assert (
+        "mkdocs.yml: plugins: chancery/content: languages: 'pt_BR' is not a BCP 47 language tag "
+        "such as fr, pt-BR or zh-Hant; write it as 'pt-BR'"
+    ) in caplog.text
+
+
+def test_a_language_the_theme_cannot_speak_is_an_error_with_the_fix(
+    build_site: BuildSite, caplog: pytest.LogCaptureFixture
+) -> None:
+    # Yoruba: CLDR knows it; Material ships no interface strings for it.
+    with caplog.at_level(logging.ERROR), pytest.raises(Abort):
+        build_site(
+            {"en/index.md": page("Home"), "yo/index.md": page("Ilé", translation_of=of("en"))},
+            languages=(("en", "foreign"), ("yo", "foreign")),
+            languages_options={"translation_gate": "warn"},  # No Yoruba catalog either.
+        )
+    assert (
+        "languages: yo: Material has no interface translation for this language; add one as "
+        "overrides/partials/languages/yo.html"
+    ) in caplog.text
+
+
+def test_english_domestic_at_the_root_and_no_domestic_language_measure_against_the_root(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setenv("CHANCERY_NOW", TEST_NOW)
+    for languages in (
+        (("en", "foreign"), ("de", "foreign")),
+        (("en", "domestic"), ("de", "foreign")),
+    ):
+        project = tmp_path / languages[0][1]
+        write_tree(
+            project / "content",
+            {
+                "en/index.md": page("Home", "Text."),
+                "de/index.md": page("Start", "Text.", translation_of=of("en", "Text.")),
+            },
+        )
+        config = site_config(languages)
+        config["plugins"][0]["chancery/content"]["root_language"] = "en"
+        (project / "mkdocs.yml").write_text(yaml.safe_dump(config))
+        assert main(["metrics", "-f", str(project / "mkdocs.yml")]) == 0
+        table = capsys.readouterr().out
+        rows = {line.split()[0]: line for line in table.splitlines() if line[:3] in ("en ", "de ")}
+        assert "(reference)" in rows["en"] and "(reference)" not in rows["de"]
+        assert "(domestic)" not in table
+        assert (build_in(project) / "index.html").is_file()  # English at the root either way.
+
+
+def test_sections_tags_and_regions_without_a_name_are_interface_gaps(tmp_path: Path) -> None:
+    write_tree(
+        tmp_path / "content",
+        {
+            "en/industries/energy.md": page("Energy", tags=["energy"]),
+            "de/industries/energy.md": page("Energie", tags=["energy"], translation_of=of("en")),
+            "en/industries/index.md": page("Industries"),
+        },
+    )
+    policy = LanguagePolicy.from_roles([("en", "foreign"), ("de", "foreign")])
+    catalog = load_catalog(tmp_path / "content", policy.codes, tmp_path)
+    topics = Topics({"energy": {"en": "Energy"}}, "content/_tags.yml")
+    regions = parse_regions(
+        [{"slug": "europe", "names": {"en": "Europe"}, "countries": ["DE"], "languages": ["de"]}]
+    )
+    gaps = interface_gaps(
+        policy, catalog, datetime.fromisoformat(TEST_NOW), topics=topics, regions=regions
+    )
+    assert [gap.line() for gap in gaps] == [
+        "de: region 'europe': add `de: ...` to the names of region 'europe' in mkdocs.yml "
+        "(chancery/content: regions)",
+        "de: section 'industries': add content/de/industries/index.md, titled in Deutsch; its "
+        "folder name would show instead",
+        "de: tag 'energy': add `de: ...` with its name under 'energy' in content/_tags.yml",
+    ]

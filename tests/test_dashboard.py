@@ -303,6 +303,14 @@ def test_a_site_without_a_domestic_language_gets_one_dashboard(build_site: Build
     depth = soup.select_one("svg[aria-labelledby^='chancery-chart-depth']")
     assert depth is not None and len(depth.find_all("rect")) == 1
     assert "English = 1.00" in depth.get_text()
+    # The page says so, rather than "compare each foreign language with the domestic
+    # language, ." of a site that has none.
+    text = " ".join(soup.get_text(" ").split())
+    assert (
+        "this site has no domestic language, so ratios compare each language with English" in text
+    )
+    assert "reference language (yardstick)" in text
+    assert "domestic language, ." not in text and "domestic language (yardstick)" not in text
 
 
 def test_dashboard_can_be_turned_off_and_moved(build_site: BuildSite) -> None:

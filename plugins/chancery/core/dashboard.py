@@ -92,7 +92,7 @@ def dashboard_view(
         language=language,
         title=text.t("dashboard.title"),
         intro=text.t("dashboard.intro"),
-        window=text.t("dashboard.window").format(
+        window=text.t("dashboard.window" if text.has_domestic else "dashboard.window_root").format(
             start=text.month(report.months[0], "yMMMM"),
             end=text.month(report.months[-1], "yMMMM"),
             domestic=text.domestic,
@@ -156,6 +156,8 @@ class _Text:
         self.report = report
         self.audience_name = audience_name
         self.domestic = self.language_name(report.reference)
+        #: Whether the reference language is the site's domestic one (else its root one).
+        self.has_domestic = any(metrics.role == "domestic" for metrics in report.languages)
 
     def t(self, key: str) -> str:
         return self.strings.text(key, self.language)
@@ -227,7 +229,8 @@ def _verdict_row(verdict: Verdict, text: _Text) -> tuple[str, tuple[str, ...]]:
 def _density(metrics: LanguageMetrics, text: _Text) -> str:
     density = metrics.density
     if density is None:
-        return text.t("dashboard.domestic")  # The reference language itself.
+        # The reference language itself: the domestic one, else the root one.
+        return text.t("dashboard.domestic" if text.has_domestic else "dashboard.reference")
     value = text.ratio(density.value)
     if density.origin == "measured":
         return text.n("dashboard.density.measured", density.pairs).format(

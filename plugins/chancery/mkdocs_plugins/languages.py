@@ -363,7 +363,7 @@ class LanguagesPlugin(BasePlugin[LanguagesPluginConfig]):
         if not blocking:
             return
         lines = "\n".join(f"  {line}" for line in blocking)
-        count = len(blocking)
+        count = len(report.blocking) + len(interface)
         gaps = "translation gap" if count == 1 else "translation gaps"
         if report.policy.gate == "warn":
             log.info(f"Parity gate set to warn; {count} blocking {gaps}:\n{lines}")
