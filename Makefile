@@ -3,13 +3,17 @@ PYTHON ?= python3
 VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
+TEST_STAMP := $(VENV)/.installed-test
 TOOLS_STAMP := tests/tools/node_modules/.installed
 export NO_MKDOCS_2_WARNING := 1
 
-.PHONY: setup tools system-deps build serve test lint typecheck pytest clean
+.PHONY: setup test-setup tools system-deps build serve test lint typecheck pytest clean
 
-# The Python environment: all that building and serving the portal needs.
+# The Python environment: all that building and serving the portal needs, and no more.
 setup: $(STAMP)
+
+# The test tools on top (pytest, ruff, mypy, Playwright...): only `make test` needs them.
+test-setup: $(TEST_STAMP)
 
 # What the tests need besides: Chromium, fonts, Node and Java from Debian, and npm tools.
 tools: system-deps $(TOOLS_STAMP)
@@ -22,8 +26,12 @@ $(TOOLS_STAMP): tests/tools/package.json tests/tools/package-lock.json | system-
 $(STAMP): pyproject.toml
 	$(PYTHON) -m venv $(VENV)
 	$(BIN)/pip install --quiet --upgrade pip
-	$(BIN)/pip install --quiet -e '.[test]'
+	$(BIN)/pip install --quiet -e .
 	touch $(STAMP)
+
+$(TEST_STAMP): $(STAMP) pyproject.toml
+	$(BIN)/pip install --quiet -e '.[test]'
+	touch $(TEST_STAMP)
 
 # Chromium and CJK fonts for the browser tests, from Debian's packages.
 system-deps:
@@ -36,26 +44,30 @@ build: setup
 serve: setup
 	CHANCERY_TRANSLATION_GATE=warn $(BIN)/mkdocs serve --dev-addr 127.0.0.1:8000
 
-lint: setup
+lint: test-setup
 	$(BIN)/ruff check plugins tests bench
 	$(BIN)/ruff format --check plugins tests bench
 
-typecheck: setup
+typecheck: test-setup
 	$(BIN)/mypy
 
-pytest: setup tools
+pytest: test-setup tools
 	$(BIN)/pytest
 
 test: lint typecheck pytest
 
 # Benchmarks (bench/README.md): the same generated corpus built by stock Material +
 # static-i18n and by Chancery in one run; Chancery is reported as a ratio to stock.
-.PHONY: bench bench-quick bench-full bench-profile
+.PHONY: bench bench-quick bench-full bench-profile bench-translate
 BENCH_SIZES ?= 100x6,1000x1,1000x3,1000x6
 BENCH_STACKS ?= stock,chancery,chancery-warm,chancery-edit,chancery-serial
 bench: setup
 	$(BIN)/python -m bench.harness --sizes $(BENCH_SIZES) --stacks $(BENCH_STACKS) \
 		--out bench/results/latest.json
+
+# Bulk translation bookkeeping: marking 540 imported translations current in one command.
+bench-translate: setup
+	$(BIN)/python -m bench.mark_current --out bench/results/mark-current.json
 
 bench-quick: setup
 	$(BIN)/python -m bench.harness --sizes 30x6 --out bench/results/quick.json

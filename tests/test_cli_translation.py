@@ -198,3 +198,121 @@ def test_status_diff_outside_git_says_so(
     assert "not in a git repository; --diff needs the content's git history" in (
         capsys.readouterr().err
     )
+
+
+# Bulk bookkeeping: imported translations, and edits that need no new translation ------------
+
+IMPORTED = (("ar", "foreign"), ("de", "foreign"), ("en", "domestic"))
+
+
+def _imported(root: Path, pages: int) -> Path:
+    """A site whose translations were imported without any record of their source."""
+    files = {}
+    for number in range(pages):
+        for code in ("ar", "de", "en"):
+            files[f"{code}/news/item-{number:03d}.md"] = page(
+                f"Item {number} {code}", f"Text {number} in {code}.", **STATEMENT
+            )
+    write_tree(root / "content", files)
+    (root / "mkdocs.yml").write_text(yaml.safe_dump(site_config(IMPORTED)))
+    return root / "mkdocs.yml"
+
+
+def test_without_a_recorded_source_the_source_language_is_the_source(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    config = _imported(tmp_path, 1)
+    assert main(["check", "-f", str(config)]) == 1
+    errors = capsys.readouterr().err
+    # English, the domestic (source) language, is the source: not Arabic, first alphabetically.
+    assert (
+        "content/ar/news/item-000.md: translation_of: missing, but content/en/news/item-000.md "
+        "is already the source of this page; record what this version was translated from with "
+        "`chancery translate --mark-current content/ar/news/item-000.md --from en`"
+    ) in errors
+    assert "--from ar" not in errors
+
+
+def test_marking_a_whole_tree_current_is_one_command(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    config = _imported(tmp_path, 30)
+    content = tmp_path / "content"
+    # Folders, a quoted pattern and a file, in one process; English pages are the sources.
+    arguments = [str(content / "ar"), str(content / "de/news/item-0*.md"), str(content / "en")]
+    assert main(["translate", "--mark-current", *arguments, "-f", str(config)]) == 0
+    out = capsys.readouterr().out
+    assert "60 translations marked current; 30 sources left as they are" in out
+    assert main(["check", "-f", str(config)]) == 0
+    capsys.readouterr()
+    code, document = _status_json(config, capsys)
+    assert code == 0
+    assert all(not row["missing"] and not row["stale"] for row in document["languages"])
+    front = yaml.safe_load((content / "de/news/item-007.md").read_text().split("---\n")[1])
+    assert front["translation_of"] == {"language": "en", "hash": body_hash("Text 7 in en.")}
+
+
+def test_a_minor_edit_keeps_current_translations_current_and_stays_on_record(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    old, new = "The fair opens on Monday. See [the plan](plan.md).", "The fair opens on Monday."
+    config = _project(
+        tmp_path,
+        {
+            "ko/a.md": page("가", new, **STATEMENT),
+            "en/a.md": page("A", "English.", **STATEMENT, translation_of=of("ko", old)),
+            # Already behind before the minor edit: it must stay stale.
+            "fr/a.md": page("A", "Français.", **STATEMENT, translation_of=of("ko", "Older.")),
+        },
+    )
+    source = tmp_path / "content/ko/a.md"
+    _, before = _status_json(config, capsys)
+    assert {gap["language"] for row in before["languages"] for gap in row["stale"]} == {"en", "fr"}
+    assert (
+        main(
+            [
+                "translate", "--minor", str(source), "--previous", body_hash(old),
+                "--note", "Removed a broken link", "-f", str(config),
+            ]
+        )
+        == 0
+    )  # fmt: skip
+    assert "minor edit recorded" in capsys.readouterr().out
+    _, after = _status_json(config, capsys)
+    assert [gap["language"] for row in after["languages"] for gap in row["stale"]] == ["fr"]
+    front = yaml.safe_load(source.read_text().split("---\n")[1])
+    assert front["minor_edits"] == [
+        {
+            "date": TEST_NOW,
+            "before": body_hash(old),
+            "after": body_hash(new),
+            "note": "Removed a broken link",
+        }
+    ]
+    # A later edit of substance makes the English translation stale again.
+    source.write_text(source.read_text().replace(new, "The fair opens on Tuesday."))
+    _, later = _status_json(config, capsys)
+    assert {gap["language"] for row in later["languages"] for gap in row["stale"]} == {"en", "fr"}
+
+
+def test_a_minor_edit_finds_the_previous_version_in_git(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    old = "Original wording."
+    config = _project(
+        tmp_path,
+        {
+            "ko/a.md": page("가", old, **STATEMENT),
+            "en/a.md": page("A", "English.", **STATEMENT, translation_of=of("ko", old)),
+            "fr/a.md": page("A", "Français.", **STATEMENT, translation_of=of("ko", old)),
+        },
+    )
+    for command in (["init", "-q"], ["add", "."], ["-c", "user.name=t", "-c", "user.email=t@t",
+                                                  "commit", "-qm", "content"]):  # fmt: skip
+        subprocess.run(["git", *command], cwd=tmp_path, check=True)
+    source = tmp_path / "content/ko/a.md"
+    source.write_text(source.read_text().replace(old, "Original wording, typo fixed."))
+    assert main(["translate", "--minor", str(source), "-f", str(config)]) == 0
+    assert "2 translations stay current" in capsys.readouterr().out
+    code, document = _status_json(config, capsys)
+    assert code == 0 and all(not row["stale"] for row in document["languages"])

@@ -182,6 +182,22 @@ def test_a_language_failing_in_a_worker_fails_the_build_and_keeps_the_site(
     assert site_files(site) == before
 
 
+@pytest.mark.parametrize("jobs", [1, 2])
+def test_strict_mode_reports_every_languages_warnings_with_one_count(
+    tmp_path: Path, jobs: int
+) -> None:
+    project = _project(tmp_path, 8, jobs)
+    # One broken link in each of three languages, built in one process or in two.
+    for code in ("en", "fr", "ar"):
+        page = next((project / "corpus" / "content" / code).rglob("*.md"))
+        page.write_text(page.read_text("utf-8") + f"\n[x](missing-{code}.md)\n", "utf-8")
+    done = _chancery("build", cwd=project)
+    assert done.returncode == 1
+    for code in ("en", "fr", "ar"):
+        assert done.stderr.count(f"contains a link 'missing-{code}.md'") == 1, code
+    assert "Aborted with 3 warnings in strict mode" in done.stderr
+
+
 def test_the_root_language_failing_stops_the_other_processes(tmp_path: Path) -> None:
     project = _project(tmp_path, 30, 2)
     # A crash in the root language's build, while the other languages are being built.

@@ -96,3 +96,23 @@ def test_the_markdown_cache_is_kept_between_runs() -> None:
     for name in ("build", "shard"):
         caches = [step for step in jobs[name]["steps"] if step.get("uses") == "actions/cache@v4"]
         assert caches and caches[0]["with"]["path"] == ".cache/chancery/markdown", name
+
+
+def _make_dry_run(target: str, venv: Path) -> str:
+    """The commands `make TARGET` would run on a fresh machine (a new, empty virtual env)."""
+    done = subprocess.run(
+        ["make", "-n", target, f"VENV={venv}"],
+        cwd=REPO,
+        capture_output=True,
+        text=True,
+        check=True,
+    )
+    return done.stdout
+
+
+def test_make_serve_installs_only_what_a_preview_needs(tmp_path: Path) -> None:
+    serve = _make_dry_run("serve", tmp_path / "venv")
+    assert "pip install --quiet -e .\n" in serve
+    assert "[test]" not in serve and "install-system-deps" not in serve and "npm" not in serve
+    test = _make_dry_run("test", tmp_path / "venv")
+    assert "pip install --quiet -e '.[test]'" in test and "install-system-deps" in test

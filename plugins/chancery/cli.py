@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import argparse
 import contextlib
+import glob
 import json
 import logging
 import sys
@@ -20,7 +21,7 @@ from chancery.core.config import (
     read_site_settings,
 )
 from chancery.core.errors import ContentErrors
-from chancery.core.history import HistoryError, source_diff
+from chancery.core.history import HistoryError, committed_body_hash, source_diff
 from chancery.core.integrity import (
     EXIT_CANNOT_VERIFY,
     IntegrityError,
@@ -44,7 +45,15 @@ from chancery.core.schema import write_schemas
 from chancery.core.status import language_rows, status_document, status_table
 from chancery.core.strings import Strings, StringsError, Update, update_folder
 from chancery.core.taxonomy import Topics, load_topics
-from chancery.core.translate import TranslateError, locate, mark_current, start_translation
+from chancery.core.translate import (
+    ContentFile,
+    TranslateError,
+    is_source,
+    locate,
+    mark_current,
+    record_minor_edit,
+    start_translation,
+)
 from chancery.core.translations import assess
 
 #: The configuration the commands read when --config-file is not given.
@@ -95,24 +104,46 @@ def _parser() -> argparse.ArgumentParser:
     status.set_defaults(run=_run_status)
 
     translate = commands.add_parser(
-        "translate", help="start a translation, or record that one has caught up"
+        "translate",
+        help="start translations, record that translations have caught up, or record a minor "
+        "edit of a source",
     )
     _add_config_option(translate)
-    translate.add_argument("file", type=Path, metavar="FILE", help="a content file")
+    translate.add_argument(
+        "files",
+        type=Path,
+        nargs="+",
+        metavar="FILE",
+        help="content files, folders (every page under them) or quoted glob patterns",
+    )
     action = translate.add_mutually_exclusive_group(required=True)
     action.add_argument(
-        "--to", metavar="LANGUAGE", help="create FILE's translation into LANGUAGE, as a draft"
+        "--to", metavar="LANGUAGE", help="create each FILE's translation into LANGUAGE, as a draft"
     )
     action.add_argument(
         "--mark-current",
         action="store_true",
-        help="record that the translation FILE matches its source as it is now",
+        help="record that each translation matches its source as it is now (sources are skipped)",
+    )
+    action.add_argument(
+        "--minor",
+        action="store_true",
+        help="record that each source's latest edit needs no new translation: translations "
+        "made before it stay current (the record stays in the file, as minor_edits)",
     )
     translate.add_argument(
         "--from",
         dest="from_language",
         metavar="LANGUAGE",
-        help="with --mark-current: the language FILE was translated from, if not yet recorded",
+        help="with --mark-current: the language the files were translated from, if not "
+        "recorded (default: the site's source language)",
+    )
+    translate.add_argument("--note", help="with --minor: what the edit changed, for the record")
+    translate.add_argument(
+        "--previous",
+        metavar="HASH",
+        help="with --minor: the source's body hash before the edit (default: from git's last "
+        "commit, else the hash its translations recorded)",
     )
     translate.set_defaults(run=_run_translate)
 
@@ -290,6 +321,7 @@ def _load(
         directory_urls=settings.directory_urls,
         public_files=settings.public_files,
         topics=topics,
+        source_language=settings.policy.source.code,
     )
     return settings, catalog
 
@@ -384,14 +416,81 @@ def _run_status(arguments: argparse.Namespace) -> int:
 def _run_translate(arguments: argparse.Namespace) -> int:
     # Translation groups may be inconsistent: this command is how editors repair them.
     settings, catalog = _load(arguments, check_groups=False)
-    given = locate(catalog, settings.content_dir, arguments.file)
+    files = [locate(catalog, settings.content_dir, file) for file in _expand(arguments.files)]
+    source_language = settings.policy.source.code
     if arguments.to:
-        target = start_translation(catalog, settings.content_dir, given, arguments.to)
-        print(f"{target}: created as a draft; translate it, then remove `draft: true`")
-    else:
-        source_hash = mark_current(catalog, given, arguments.from_language)
-        print(f"{arguments.file}: marked current with its source (hash {source_hash})")
+        for given in files:
+            target = start_translation(catalog, settings.content_dir, given, arguments.to)
+            print(f"{target}: created as a draft; translate it, then remove `draft: true`")
+        return 0
+    if arguments.minor:
+        for given in files:
+            _record_minor(catalog, given, arguments)
+        return 0
+    marked = skipped = 0
+    for given in files:
+        if arguments.from_language is None and is_source(catalog, given.page, source_language):
+            skipped += 1
+            print(f"{given.file}: the source of its page; nothing to mark")
+            continue
+        source_hash = mark_current(catalog, given, arguments.from_language, source_language)
+        marked += 1
+        print(f"{given.file}: marked current with its source (hash {source_hash})")
+    if len(files) > 1:
+        print(f"{marked} translations marked current; {skipped} sources left as they are")
     return 0
+
+
+def _expand(arguments: Sequence[Path]) -> list[Path]:
+    """Files from the command line: folders give every page under them, patterns their matches."""
+    found: list[Path] = []
+    for argument in arguments:
+        if argument.is_dir():
+            found += sorted(argument.rglob("*.md"))
+        elif not argument.exists() and any(char in str(argument) for char in "*?["):
+            matches = sorted(Path(match) for match in glob.glob(str(argument), recursive=True))
+            if not matches:
+                raise TranslateError(f"{argument}: matches no file")
+            found += matches
+        else:
+            found.append(argument)
+    return list(dict.fromkeys(found))
+
+
+def _record_minor(catalog: Catalog, given: ContentFile, arguments: argparse.Namespace) -> None:
+    page = given.page
+    if page.content.translation_of is not None:
+        raise TranslateError(
+            f"{given.file}: is a translation; --minor records an edit of a source, which its "
+            "translations need not follow"
+        )
+    recorded = {
+        version.content.translation_of.hash
+        for version in catalog.group(page.key).values()
+        if version.content.translation_of is not None
+        and version.content.translation_of.language == page.language
+        and not page.matches(version.content.translation_of.hash)
+    }
+    previous = arguments.previous or committed_body_hash(given.file)
+    if previous is None or previous == page.body_hash:
+        if len(recorded) != 1:
+            listed = ", ".join(sorted(recorded)) or "none"
+            raise TranslateError(
+                f"{given.file}: cannot tell the body hash before the edit (translations record: "
+                f"{listed}); give it with --previous HASH"
+            )
+        previous = next(iter(recorded))
+    record_minor_edit(given, previous, build_now(), arguments.note)
+    kept = sorted(
+        version.path
+        for version in catalog.group(page.key).values()
+        if version.content.translation_of is not None
+        and version.content.translation_of.hash == previous
+    )
+    print(
+        f"{given.file}: minor edit recorded ({previous} -> {page.body_hash}); "
+        f"{len(kept)} translations stay current"
+    )
 
 
 def _run_build(arguments: argparse.Namespace) -> int:

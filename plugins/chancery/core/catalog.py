@@ -44,6 +44,22 @@ class Page:
         """The content type, e.g. 'news'."""
         return self.content.type
 
+    def matches(self, recorded_hash: str) -> bool:
+        """Whether a translation made when this body had ``recorded_hash`` is still current.
+
+        It is when the hash is this body's, or an earlier body's that only minor edits
+        (``minor_edits``, recorded by `chancery translate --minor`) separate from this one.
+        """
+        current = self.body_hash
+        earlier = {edit.after: edit.before for edit in self.content.minor_edits}
+        seen: set[str] = set()
+        while current not in seen:
+            if current == recorded_hash:
+                return True
+            seen.add(current)
+            current = earlier.get(current, current)
+        return False
+
 
 @dataclass(frozen=True)
 class Catalog:
@@ -135,6 +151,7 @@ def load_catalog(
     directory_urls: bool = True,
     public_files: tuple[str, ...] = (),
     topics: Topics | None = None,
+    source_language: str | None = None,
 ) -> Catalog:
     """Read and check every file under ``content_dir``.
 
@@ -148,7 +165,8 @@ def load_catalog(
     use_directory_urls, which decides the address of each page; ``public_files`` are the
     assets published even when no page references them (see publication.scan_content).
     ``topics`` are the site's declared tags, the only tags pages may carry besides campaigns'
-    (None leaves tags unchecked).
+    (None leaves tags unchecked). ``source_language`` is the policy's source language, which a
+    group with several would-be sources is told to record as the source.
     """
     shown_prefix = _display_prefix(content_dir, project_dir)
     tree = scan_content(
@@ -169,7 +187,7 @@ def load_catalog(
         errors.extend(_undeclared_tags(pages, shown_prefix, topics))
     warnings: list[ContentError] = []
     if check_groups and not errors:
-        errors.extend(_check_groups(pages, shown_prefix))
+        errors.extend(_check_groups(pages, shown_prefix, source_language))
         if not errors:
             pages = _follow_sources(pages, shown_prefix, warnings)
     if errors:
@@ -363,14 +381,23 @@ def _duplicate_keys(pages: list[Page], shown_prefix: str) -> list[ContentError]:
     return errors
 
 
-def _check_groups(pages: list[Page], shown_prefix: str) -> list[ContentError]:
-    """Each group needs exactly one source, and each translation a version to come from."""
+def _check_groups(
+    pages: list[Page], shown_prefix: str, source_language: str | None = None
+) -> list[ContentError]:
+    """Each group needs exactly one source, and each translation a version to come from.
+
+    When several versions claim to be the source, the one in ``source_language`` (the policy's
+    source language) is taken as it, and the others are told to record it.
+    """
     groups: dict[str, dict[str, Page]] = defaultdict(dict)
     for page in pages:
         groups[page.key][page.language] = page
     errors = []
     for group in groups.values():
-        sources = [page for page in group.values() if page.content.translation_of is None]
+        sources = sorted(
+            (page for page in group.values() if page.content.translation_of is None),
+            key=lambda page: (page.language != source_language, page.path),
+        )
         for extra in sources[1:]:
             errors.append(
                 ContentError(

@@ -73,11 +73,15 @@ _TolerantLoader.add_multi_constructor("", _unresolved)
 
 
 def policy_from_options(
-    languages: list[dict[str, Any]], root_language: str | None = None
+    languages: list[dict[str, Any]],
+    root_language: str | None = None,
+    source_language: str | None = None,
 ) -> LanguagePolicy:
-    """Build the language policy from the plugin's ``languages`` and ``root_language``."""
+    """Build the language policy from chancery/content's language settings."""
     return LanguagePolicy.declare(
-        [LanguageDeclaration.from_option(entry) for entry in languages], root_language or None
+        [LanguageDeclaration.from_option(entry) for entry in languages],
+        root_language or None,
+        source_language or None,
     )
 
 

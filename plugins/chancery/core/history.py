@@ -29,6 +29,11 @@ def source_diff(catalog: Catalog, content_dir: Path, translation: Page) -> str:
     source_file = (content_dir / reference.path).resolve()
     if reference.body_hash == recorded.hash:
         return f"{reference.path}: unchanged since {translation.path} was translated\n"
+    if reference.matches(recorded.hash):
+        return (
+            f"{reference.path}: only minor edits (minor_edits) since {translation.path} was "
+            "translated\n"
+        )
     old_body = _body_at_hash(source_file, recorded.hash)
     if old_body is None:
         raise HistoryError(
@@ -42,6 +47,22 @@ def source_diff(catalog: Catalog, content_dir: Path, translation: Page) -> str:
         tofile=f"{reference.path} (now)",
     )
     return "".join(lines)
+
+
+def committed_body_hash(source_file: Path) -> str | None:
+    """The body hash of ``source_file`` as last committed, or None (not in git, or new)."""
+    try:
+        top = Path(_git(source_file.parent, "rev-parse", "--show-toplevel").strip()).resolve()
+    except HistoryError:
+        return None
+    relative = source_file.resolve().relative_to(top).as_posix()
+    try:
+        raw = subprocess.run(
+            ["git", "show", f"HEAD:{relative}"], cwd=top, capture_output=True, check=True
+        ).stdout
+        return body_hash(parse_source(raw, relative).body)
+    except (subprocess.CalledProcessError, SourceError):
+        return None
 
 
 def _body_at_hash(source_file: Path, wanted: str) -> str | None:

@@ -77,6 +77,8 @@ class LanguagePolicy:
 
     languages: tuple[Language, ...]
     root_code: str
+    #: The language originals are usually written in (see ``source``).
+    source_code: str = ""
 
     @classmethod
     def from_roles(
@@ -87,12 +89,16 @@ class LanguagePolicy:
 
     @classmethod
     def declare(
-        cls, declarations: Iterable[LanguageDeclaration], root: str | None = None
+        cls,
+        declarations: Iterable[LanguageDeclaration],
+        root: str | None = None,
+        source: str | None = None,
     ) -> LanguagePolicy:
         """Build the policy from the declared languages, in policy order.
 
         ``root`` is the language served at the site root and named by hreflang x-default; by
-        default the first foreign language (foreign readers come first).
+        default the first foreign language (foreign readers come first). ``source`` is the
+        language originals are usually written in; by default the domestic one, else the root.
         """
         listed = list(declarations)
         if not listed:
@@ -124,7 +130,14 @@ class LanguagePolicy:
                 f"root_language: '{root}' is not one of the languages ({', '.join(codes)}); "
                 "name one of them, or remove the setting to serve the first foreign one"
             )
-        return cls(tuple(languages), root)
+        if source is None:
+            source = domestic[0].code if domestic else root
+        elif source not in codes:
+            raise PolicyError(
+                f"source_language: '{source}' is not one of the languages ({', '.join(codes)}); "
+                "name one of them, or remove the setting"
+            )
+        return cls(tuple(languages), root, source)
 
     @property
     def codes(self) -> tuple[str, ...]:
@@ -135,6 +148,15 @@ class LanguagePolicy:
     def root(self) -> Language:
         """The language served at the site root, and hreflang x-default."""
         return self.get(self.root_code)
+
+    @property
+    def source(self) -> Language:
+        """The language originals are usually written in.
+
+        A translation group with no recorded source takes its version in this language as the
+        source (`source_language`; by default the domestic language, else the root one).
+        """
+        return self.get(self.source_code or self.root_code)
 
     @property
     def domestic(self) -> Language | None:

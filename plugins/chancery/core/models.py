@@ -190,6 +190,30 @@ class Change(BaseModel):
     note: Text
 
 
+SourceHash = Annotated[str, Field(json_schema_extra={"pattern": _HASH.pattern})]
+
+
+def _source_hash(value: str) -> str:
+    if not _HASH.match(value):
+        raise ValueError(f"'{value}' is not a body hash (16 hexadecimal digits)")
+    return value
+
+
+class MinorEdit(BaseModel):
+    """An edit of a source that needs no new translation: its body went from one hash to another.
+
+    Written by `chancery translate --minor`; translations made from the body before the edit
+    stay current.
+    """
+
+    model_config = ConfigDict(extra="forbid", frozen=True, str_strip_whitespace=True)
+
+    date: Timestamp
+    before: Annotated[SourceHash, AfterValidator(_source_hash)]
+    after: Annotated[SourceHash, AfterValidator(_source_hash)]
+    note: Text | None = None
+
+
 class BaseContent(BaseModel):
     """Fields that every content type shares."""
 
@@ -224,6 +248,8 @@ class BaseContent(BaseModel):
     withdrawn: Withdrawal | None = None
     #: The public change history, newest or oldest first as the editor writes it.
     changes: tuple[Change, ...] = ()
+    #: Edits of this page that its translations need not follow (see MinorEdit).
+    minor_edits: tuple[MinorEdit, ...] = ()
     #: A political page published under an earlier administration says so.
     political: StrictBool = False
 

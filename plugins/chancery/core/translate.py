@@ -3,7 +3,10 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
+from datetime import datetime
 from pathlib import Path
+
+import yaml
 
 from chancery.core.catalog import Catalog, Page
 from chancery.core.front_matter_edit import (
@@ -70,12 +73,19 @@ def start_translation(
 
 
 def mark_current(
-    catalog: Catalog, translation: ContentFile, from_language: str | None = None
+    catalog: Catalog,
+    translation: ContentFile,
+    from_language: str | None = None,
+    source_language: str | None = None,
 ) -> str:
-    """Record that ``translation`` matches its source as it is now; return the new hash."""
+    """Record that ``translation`` matches its source as it is now; return the new hash.
+
+    The version it was translated from is ``from_language``, else the one it records, else
+    the one in ``source_language`` (the policy's source language).
+    """
     recorded = translation.page.content.translation_of
-    language = from_language or (recorded.language if recorded else None)
-    if language is None:
+    language = from_language or (recorded.language if recorded else None) or source_language
+    if language is None or language == translation.page.language:
         raise TranslateError(
             f"{translation.file}: has no translation_of; say which version it was translated "
             "from with --from LANGUAGE"
@@ -99,3 +109,37 @@ def _editable(file: Path) -> tuple[list[str], str]:
     lines, body = split_file(text)
     data = load_mapping("\n".join(lines), first_line=2).data
     return block_lines(lines, data), body
+
+
+def is_source(catalog: Catalog, page: Page, source_language: str) -> bool:
+    """Whether ``page`` is its group's original rather than a translation of it.
+
+    A page that records no source is the original when it is in the source language, or when
+    no version of its group is.
+    """
+    if page.content.translation_of is not None:
+        return False
+    group = catalog.group(page.key)
+    return page.language == source_language or source_language not in group
+
+
+def record_minor_edit(
+    source: ContentFile, previous: str, moment: datetime, note: str | None = None
+) -> None:
+    """Record in ``source`` an edit that needs no new translation.
+
+    Its body went from the hash ``previous`` to its current one; translations made from
+    ``previous`` stay current. The record (``minor_edits``) stays in the file, never silent.
+    """
+    lines, body = _editable(source.file)
+    data = load_mapping("\n".join(lines), first_line=2).data
+    entries = list(data.get("minor_edits") or [])
+    entry = {"date": moment.isoformat(), "before": previous, "after": source.page.body_hash}
+    if note:
+        entry["note"] = note
+    entries.append(entry)
+    lines = without_keys(lines, {"minor_edits"})
+    lines += yaml.safe_dump(
+        {"minor_edits": entries}, allow_unicode=True, sort_keys=False, default_flow_style=False
+    ).splitlines()
+    source.file.write_text(join_file(lines, body), encoding="utf-8")

@@ -194,7 +194,7 @@ def _version(
     recorded = page.content.translation_of
     assert recorded is not None  # a version that is not the source is a translation
     reference = group[recorded.language]
-    if reference.body_hash == recorded.hash:
+    if reference.matches(recorded.hash):
         return Version(key, language, "current", tier, source, page, reference)
     since = _changed_at(reference)
     age = _age(since, now)

@@ -82,6 +82,9 @@ class ContentPluginConfig(base.Config):
     #: The language served at the site root and named by hreflang x-default; by default the
     #: first foreign language.
     root_language = c.Optional(c.Type(str))
+    #: The language originals are usually written in; by default the domestic language, else
+    #: the root one. A translation group with no recorded source takes its version in it.
+    source_language = c.Optional(c.Type(str))
     #: Governments' terms: `{name: {en: ..., ko: ...}, start: ..., end: ...}`; a page marked
     #: `political: true` from an earlier one says so.
     administrations = c.ListOfItems(c.Type(dict), default=[])
@@ -394,7 +397,9 @@ class ContentPlugin(BasePlugin[ContentPluginConfig]):
     def _resolve_policy(self, config: MkDocsConfig) -> LanguagePolicy:
         try:
             policy = policy_from_options(
-                [dict(language) for language in self.config.languages], self.config.root_language
+                [dict(language) for language in self.config.languages],
+                self.config.root_language,
+                self.config.source_language,
             )
         except PolicyError as error:
             raise PluginError(
@@ -475,6 +480,7 @@ class ContentPlugin(BasePlugin[ContentPluginConfig]):
                 directory_urls=config.use_directory_urls,
                 public_files=tuple(self.config.public_files),
                 topics=self.topics,
+                source_language=policy.source.code,
             )
         except ContentErrors as error:
             raise PluginError(str(error)) from error

@@ -205,6 +205,10 @@ def _build_here(config: MkDocsConfig, i18n: Any, languages: Iterable[str]) -> di
     # Each build() cleans site_dir first; keep the languages built before (as static-i18n does).
     clean_directory = utils.clean_directory
     utils.clean_directory = _keep_directory
+    # In strict mode, one verdict for the whole site: the root language's build counts every
+    # language's warnings and aborts at its end, so no language build stops at its own (which
+    # would show some languages' warnings only, and a count of one language's).
+    strict, config.strict = config.strict, False
     try:
         for code in languages:
             i18n.current_language = code
@@ -213,6 +217,7 @@ def _build_here(config: MkDocsConfig, i18n: Any, languages: Iterable[str]) -> di
             gathered[code] = take_gathered(config)
     finally:
         utils.clean_directory = clean_directory
+        config.strict = strict
     return gathered
 
 
@@ -222,6 +227,10 @@ def _keep_directory(directory: str) -> None:
 
 def _run_child(config: MkDocsConfig, i18n: Any, group: list[str], result: Path) -> NoReturn:
     status = 1
+    # Warnings and errors go back to the parent, which logs them: its strict-mode count then
+    # includes them, and each is printed once.
+    collected = _Collector()
+    collected.install()
     try:
         take_gathered(config)  # The parent reports what its own build gathered.
         i18n.building = True  # This process builds nested languages only.
@@ -231,11 +240,29 @@ def _run_child(config: MkDocsConfig, i18n: Any, group: list[str], result: Path) 
         if not isinstance(error, (Abort, PluginError)):
             log.error("".join(traceback.format_exception(error)).rstrip())
         outcome = {"error": type(error).__name__, "message": str(error)}
+    outcome["log"] = collected.records
     try:
         result.write_text(json.dumps(outcome), encoding="utf-8")
     finally:
         _flush_output()
         os._exit(status)
+
+
+class _Collector(logging.Handler):
+    """In a child process: keeps its warnings and errors for the parent, instead of printing."""
+
+    def __init__(self) -> None:
+        super().__init__(logging.WARNING)
+        self.records: list[tuple[str, int, str]] = []
+
+    def install(self) -> None:
+        for logger in (logging.getLogger(), logging.getLogger("mkdocs")):
+            for handler in logger.handlers:
+                handler.addFilter(lambda record: record.levelno < logging.WARNING)
+        logging.getLogger("mkdocs").addHandler(self)
+
+    def emit(self, record: logging.LogRecord) -> None:
+        self.records.append((record.name, record.levelno, record.getMessage()))
 
 
 def _read_result(group: list[str], result: Path) -> dict[str, Gathered]:
@@ -246,6 +273,8 @@ def _read_result(group: list[str], result: Path) -> dict[str, Gathered]:
             f"chancery: the build of {', '.join(group)} stopped without a result (killed, or out "
             "of memory?); set build_jobs: 1 under chancery/content to build one language at a time"
         ) from None
+    for name, level, message in outcome.get("log", ()):
+        logging.getLogger(name).log(level, message)
     if "error" in outcome:
         message = str(outcome["message"])
         if outcome["error"] == "Abort":
