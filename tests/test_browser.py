@@ -156,7 +156,9 @@ def assert_shows(visit: Visit, response: Response | None, language: Language, pa
     title = front_matter(language.code, page)["title"]
     headings = [text.strip() for text in tab.locator("h1").all_text_contents()]
     assert headings == [title], f"{tab.url}: h1 {headings}, expected content/{language.code} title"
-    assert tab.title() == f"{title} - {language.site_name}"
+    # One pattern: "Title - Ministry", and the ministry's name alone on a home page.
+    expected_title = language.site_name if page == "index" else f"{title} - {language.site_name}"
+    assert tab.title() == expected_title
 
 
 def assert_local_only(visit: Visit) -> None:

@@ -41,7 +41,6 @@ SHIPPED = sorted(PACKAGE_DIR.glob("*.po"))
 TEMPLATE = PACKAGE_DIR / TEMPLATE_NAME
 #: The languages the package ships, by the tag each file is named by.
 SHIPPED_TAGS = [
-    "",
     "ar",
     "de",
     "en",
@@ -119,8 +118,9 @@ def po(tag: str, entries: dict[str, str | tuple[str, ...]], header: str = "") ->
 # --- The shipped catalogs ----------------------------------------------------------------------
 
 
-def test_the_package_ships_a_template_and_six_languages_named_by_bcp47_tags() -> None:
+def test_the_package_ships_a_template_and_24_languages_named_by_bcp47_tags() -> None:
     assert sorted(path.stem for path in SHIPPED) == SHIPPED_TAGS
+    assert len(SHIPPED_TAGS) == 24  # The six UN languages and the 18 the issue names.
     assert STRINGS.languages == tuple(SHIPPED_TAGS)
     assert len(STRINGS.keys) == len(_entries(_read(TEMPLATE))) > 200
 
