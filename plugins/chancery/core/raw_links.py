@@ -1,0 +1,227 @@
+"""Links and images written as raw HTML in Markdown: where a browser goes, and whether it exists.
+
+MkDocs checks the links Markdown writes (``[text](../page.md)``) in its own treeprocessor, which
+never sees raw HTML: Python-Markdown sets it aside before it builds the tree. So the addresses
+that a body's ``<a href>``, ``<img src>`` and media elements were written with in HTML are
+resolved here as a browser resolves them from the page's address, and looked up among the files
+the site publishes, in every language.
+"""
+
+from __future__ import annotations
+
+import html
+import re
+from collections.abc import Callable, Iterable, Iterator
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Literal
+from urllib.parse import unquote, urljoin, urlsplit, urlunsplit
+
+from chancery.core.catalog import Catalog, Page, is_ignored
+from chancery.core.languages import LanguagePolicy
+from chancery.core.translations import TranslationReport, Version
+
+#: The attributes of a body whose value is an address the browser follows or fetches.
+URL_ATTRIBUTES = (
+    ("a", "href"),
+    ("img", "src"),
+    ("img", "srcset"),
+    ("source", "src"),
+    ("source", "srcset"),
+    ("video", "src"),
+    ("video", "poster"),
+    ("audio", "src"),
+    ("track", "src"),
+)
+#: Those that Markdown also writes, which MkDocs rewrites and checks itself.
+MARKDOWN_URL_ATTRIBUTES = frozenset({("a", "href"), ("img", "src")})
+
+#: A URL attribute written in HTML anywhere in Markdown source, with its value in any quoting
+#: (an unquoted value runs to a space or `>`, as browsers read it).
+_HTML_URL = re.compile(
+    r"""\b(?:href|src|srcset|poster)\s*=\s*(?:"([^"]*)"|'([^']*)'|([^\s>]+))""",
+    re.IGNORECASE,
+)
+
+
+@dataclass(frozen=True)
+class UrlReference:
+    """One address in a body: the element and attribute that hold it, and its value."""
+
+    tag: str
+    attribute: str
+    value: str
+
+    def urls(self) -> tuple[str, ...]:
+        """The addresses it holds: a ``srcset`` lists several, each before its descriptor."""
+        if self.attribute != "srcset":
+            return (self.value,)
+        candidates = (candidate.split() for candidate in self.value.split(","))
+        return tuple(words[0] for words in candidates if words)
+
+    def written_in(self, raw_values: frozenset[str]) -> bool:
+        """Whether it was written in HTML (``raw_values``), not by Markdown, which MkDocs checks."""
+        return (self.tag, self.attribute) not in MARKDOWN_URL_ATTRIBUTES or self.value in raw_values
+
+
+@dataclass(frozen=True)
+class BrokenLink:
+    """An address written in HTML that leads nowhere."""
+
+    url: str
+    #: "missing": no published file; "anchor": no such id on the page itself.
+    problem: Literal["missing", "anchor"]
+    #: The site-relative path it resolves to (empty for an anchor).
+    target: str = ""
+
+
+def raw_html_values(markdown: str) -> frozenset[str]:
+    """The values of URL attributes written in HTML in ``markdown``, entities decoded.
+
+    A value also found in a code sample only means that a Markdown link with the same address
+    is checked here too, with the same verdict MkDocs gives it.
+    """
+    if "<" not in markdown:
+        return frozenset()
+    return frozenset(
+        html.unescape(next(group for group in match.groups() if group is not None))
+        for match in _HTML_URL.finditer(markdown)
+    )
+
+
+def resolve(url: str, page_url: str, site_url: str | None) -> str | None:
+    """The site-relative path a browser requests for ``url`` on the page at ``page_url``.
+
+    ``page_url`` is the page's site-relative address (``news/visit/``; ``""`` for the home) and
+    ``site_url`` the site's address, under whose path the site is served. The result is
+    decoded, without query or fragment: ``fr/news/visit/``. None when ``url`` leaves the site
+    (another scheme or host, a path outside the site's) or names no path (``#top``, ``?q=x``).
+    """
+    site = urlsplit(site_url or "")
+    root = site.path if site.path.endswith("/") else f"{site.path}/"
+    parts = urlsplit(url.strip())
+    if parts.scheme or parts.netloc:
+        same_site = bool(site.netloc) and (parts.scheme.lower(), parts.netloc.lower()) == (
+            site.scheme.lower(),
+            site.netloc.lower(),
+        )
+        if not same_site:
+            return None
+    elif not parts.path:
+        return None
+    base = urlunsplit(
+        (site.scheme or "https", site.netloc or "site.invalid", root + page_url, "", "")
+    )
+    path = urlsplit(urljoin(base, url.strip())).path
+    if not path.startswith(root):
+        return None
+    return unquote(path[len(root) :])
+
+
+def is_published(path: str, addresses: frozenset[str]) -> bool:
+    """Whether a site-relative ``path`` is served: a file, or a folder with its index.html.
+
+    A folder's address without its final slash counts: servers redirect it.
+    """
+    if not path or path.endswith("/"):
+        return f"{path}index.html" in addresses
+    return path in addresses or f"{path}/index.html" in addresses
+
+
+def broken_links(
+    references: Iterable[UrlReference],
+    *,
+    raw_values: frozenset[str],
+    page_url: str,
+    site_url: str | None,
+    addresses: frozenset[str],
+    anchors: frozenset[str],
+) -> list[BrokenLink]:
+    """The addresses written in HTML in a page that lead nowhere, each once, in body order.
+
+    ``anchors`` are the ids and anchor names of the page's body; a fragment of the page itself
+    (``#section``) must name one of them.
+    """
+    broken: dict[str, BrokenLink] = {}
+    for reference in references:
+        if not reference.written_in(raw_values):
+            continue
+        for url in reference.urls():
+            if url in broken:
+                continue
+            if url.startswith("#"):
+                if len(url) > 1 and unquote(url[1:]) not in anchors:
+                    broken[url] = BrokenLink(url, "anchor")
+                continue
+            target = resolve(url, page_url, site_url)
+            if target is not None and not is_published(target, addresses):
+                broken[url] = BrokenLink(url, "missing", target)
+    return list(broken.values())
+
+
+def site_addresses(
+    *,
+    own: Iterable[str],
+    generated: Iterable[str],
+    own_prefix: str,
+    prefixes: Iterable[str],
+    others: Iterable[str],
+) -> frozenset[str]:
+    """Every site-relative file a page of one language build may link to.
+
+    ``own`` are the files of this build, ``generated`` those of them that plugins made for this
+    language (listings, search, verification pages), which every language has at the same path
+    under its own prefix; ``own_prefix`` is this language's (``fr/``; ``""`` at the root) and
+    ``prefixes`` every language's. ``others`` are the other languages' pages and files.
+    """
+    addresses = set(own)
+    addresses.update(others)
+    prefixes = tuple(prefixes)
+    for path in generated:
+        if own_prefix and not path.startswith(own_prefix):
+            continue  # Shared by every language already (the theme's assets).
+        inner = path.removeprefix(own_prefix)
+        addresses.update(prefix + inner for prefix in prefixes)
+    return frozenset(addresses)
+
+
+def published_pages(
+    catalog: Catalog,
+    languages: LanguagePolicy,
+    report: TranslationReport | None,
+    is_live: Callable[[Page], bool],
+) -> Iterator[tuple[str, str]]:
+    """(language, path inside its folder) of every Markdown page each language publishes.
+
+    Its own live pages, and a fallback for every page missing in it (``report``), at the path
+    of the original shown.
+    """
+    for page in catalog:
+        if is_live(page):
+            yield page.language, page.path.partition("/")[2]
+    for version in report.versions if report is not None else ():
+        if version.status == "missing":
+            shown = fallback_original(catalog, languages, version)
+            yield version.language, shown.path.partition("/")[2]
+
+
+def fallback_original(catalog: Catalog, languages: LanguagePolicy, version: Version) -> Page:
+    """The original a fallback page shows: the root language's version, else the source.
+
+    The root language is the one most foreign readers share (chancery/languages' rule).
+    """
+    root = catalog.group(version.key).get(languages.root.code)
+    return root if root is not None and root.language != version.language else version.source
+
+
+def content_files(content_dir: Path, codes: Iterable[str]) -> Iterator[tuple[str, str]]:
+    """(language, path inside its folder) of every file besides pages under ``content_dir``."""
+    folder = content_dir.resolve()
+    for code in codes:
+        language_dir = folder / code
+        if not language_dir.is_dir():
+            continue
+        for file in language_dir.rglob("*"):
+            relative = file.relative_to(folder).as_posix()
+            if file.suffix != ".md" and file.is_file() and not is_ignored(relative):
+                yield code, relative.partition("/")[2]
