@@ -8,6 +8,9 @@ extension keep none of its markup (a stray `<input>` or `<label>` is removed).
 
 from __future__ import annotations
 
+import json
+import shutil
+import subprocess
 from collections.abc import Callable, Iterator
 from pathlib import Path
 from typing import Any
@@ -16,8 +19,10 @@ import pytest
 import yaml
 from bs4 import BeautifulSoup
 from playwright.sync_api import Browser, Page
+from selectolax.lexbor import LexborHTMLParser
 
 from chancery.core.sanitize import ALIGN_CLASSES
+from tests.a11y_support import VNU_JAR, require_tools
 from tests.browser_support import serve
 from tests.conftest import TEST_NOW, build_in, of, page, site_config, write_tree
 from tests.headers_support import BrowserThread, browser_thread, watched_context
@@ -406,3 +411,39 @@ def test_a_site_without_tabs_or_task_lists_keeps_no_form_control(
         assert body_html is not None
         assert body_html.select("input, label, [data-tabs]") == []
         assert "A" in body_html.get_text()
+
+
+def test_what_each_extension_keeps_is_valid_html(
+    built: Callable[[str], Path], tmp_path: Path
+) -> None:
+    # The bodies alone, as the sanitiser left them: the rest of a page is the theme's.
+    require_tools()
+    java = shutil.which("java")
+    assert java, "the Nu HTML Checker needs Java: run `make system-deps`"
+    files = []
+    for name in CASES:
+        for path in PATHS:
+            page_html = (built(name) / path.strip("/") / "index.html").read_text("utf-8")
+            body = LexborHTMLParser(page_html).css_first(".chancery-body")
+            assert body is not None and body.html
+            file = tmp_path / f"{name}-{path.strip('/').replace('/', '-')}.html"
+            file.write_text(
+                '<!DOCTYPE html><html lang="en"><head><meta charset="utf-8"><title>Body</title>'
+                f"</head><body><main>{body.html}</main></body></html>",
+                encoding="utf-8",
+            )
+            files.append(str(file))
+    result = subprocess.run(
+        [java, "-jar", str(VNU_JAR), "--format", "json", "--exit-zero-always", *files],
+        capture_output=True,
+        text=True,
+        check=True,
+        timeout=300,
+    )
+    messages = json.loads(result.stderr)["messages"]
+    errors = [
+        f"{Path(message['url']).name}: {message['message']} [{message.get('extract', '')[:80]}]"
+        for message in messages
+        if message["type"] in ("error", "non-document-error")
+    ]
+    assert errors == []

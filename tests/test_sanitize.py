@@ -137,6 +137,21 @@ def test_task_list_checkboxes_are_disabled_unless_the_site_makes_them_clickable(
     assert "disabled" not in clickable.html
 
 
+def test_a_label_works_only_a_control_of_the_body() -> None:
+    markup = (
+        '<label for="__drawer">menu</label><label for="chancery-search-q-main">search</label>'
+        '<label for="gone">gone</label>' + TABS
+    )
+    tree = _tree(sanitise_html(markup, policy_for(FULL, FULL_OPTIONS)).html)
+    assert [node.attributes.get("for") for node in tree.css("label")] == [
+        None,
+        None,
+        None,
+        "__tabbed_1_1",
+        "__tabbed_1_2",
+    ]
+
+
 @pytest.mark.parametrize(
     ("markup", "kept"),
     [
@@ -314,6 +329,8 @@ def test_no_body_can_take_a_reserved_name_and_sanitising_again_changes_nothing(h
     for node in tree.css("input"):
         assert node.parent is not None
         assert node.parent.css_matches(".tabbed-set, li.task-list-item, label.task-list-control")
+    inputs = {node.attributes.get("id") for node in tree.css("input[id]")}
+    assert all(node.attributes.get("for") in inputs for node in tree.css("label[for]"))
     assert sanitise_html(once.html, policy).html == once.html
     # Skipping the links' collection never skips a change.
     assert sanitise_html(html, policy, links=False).html == once.html

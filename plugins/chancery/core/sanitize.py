@@ -319,7 +319,14 @@ def policy_for(configured: Iterable[str], options: Mapping[str, Mapping[str, Any
         checked=checked,
         aligns_cells=aligns_cells,
         cleaner=cleaner,
-        work=("<input", ' style="', ' align="', "#%", *(f' {c.attribute}="' for c in checked)),
+        work=(
+            "<input",
+            ' for="',
+            ' style="',
+            ' align="',
+            "#%",
+            *(f' {check.attribute}="' for check in checked),
+        ),
         names=_reserved_names(own_ids),
     )
 
@@ -392,11 +399,15 @@ def _options(options: Mapping[str, Mapping[str, Any]], name: str) -> Mapping[str
 
 
 def _check_controls(tree: LexborHTMLParser, policy: Policy) -> bool:
-    """Keep an ``<input>`` only of a type and in a place an extension writes one; no other."""
+    """Keep an ``<input>`` only of a type and in a place an extension writes one; no other.
+
+    A label then works no control but the body's own: one for `__drawer` (Material's menu) or
+    for a removed input loses its `for`.
+    """
     changed = False
-    inputs = tree.css("input")
-    labelled = {node.attributes.get("for") for node in tree.css("label[for]")} if inputs else set()
-    for node in inputs:
+    labels = tree.css("label[for]")
+    labelled = {node.attributes.get("for") for node in labels}
+    for node in tree.css("input"):
         kind = (node.attributes.get("type") or "").lower()
         parent = node.parent
         id_ = node.attributes.get("id") or ""
@@ -411,6 +422,11 @@ def _check_controls(tree: LexborHTMLParser, policy: Policy) -> bool:
             changed = True
         elif kind in policy.disabled_types and "disabled" not in node.attributes:
             node.attrs["disabled"] = ""
+            changed = True
+    kept = {node.attributes.get("id") for node in tree.css("input[id]")} if labels else set()
+    for node in labels:
+        if node.attributes.get("for") not in kept:
+            del node.attrs["for"]
             changed = True
     return changed
 
