@@ -8,9 +8,6 @@ extension keep none of its markup (a stray `<input>` or `<label>` is removed).
 
 from __future__ import annotations
 
-import json
-import shutil
-import subprocess
 from collections.abc import Callable, Iterator
 from pathlib import Path
 from typing import Any
@@ -22,7 +19,7 @@ from playwright.sync_api import Browser, Page
 from selectolax.lexbor import LexborHTMLParser
 
 from chancery.core.sanitize import ALIGN_CLASSES
-from tests.a11y_support import VNU_JAR, require_tools
+from tests.a11y_support import run_nu_checker
 from tests.browser_support import serve
 from tests.conftest import TEST_NOW, build_in, of, page, site_config, write_tree
 from tests.headers_support import BrowserThread, browser_thread, watched_context
@@ -417,9 +414,6 @@ def test_what_each_extension_keeps_is_valid_html(
     built: Callable[[str], Path], tmp_path: Path
 ) -> None:
     # The bodies alone, as the sanitiser left them: the rest of a page is the theme's.
-    require_tools()
-    java = shutil.which("java")
-    assert java, "the Nu HTML Checker needs Java: run `make system-deps`"
     files = []
     for name in CASES:
         for path in PATHS:
@@ -432,18 +426,10 @@ def test_what_each_extension_keeps_is_valid_html(
                 f"</head><body><main>{body.html}</main></body></html>",
                 encoding="utf-8",
             )
-            files.append(str(file))
-    result = subprocess.run(
-        [java, "-jar", str(VNU_JAR), "--format", "json", "--exit-zero-always", *files],
-        capture_output=True,
-        text=True,
-        check=True,
-        timeout=300,
-    )
-    messages = json.loads(result.stderr)["messages"]
+            files.append(file)
     errors = [
         f"{Path(message['url']).name}: {message['message']} [{message.get('extract', '')[:80]}]"
-        for message in messages
+        for message in run_nu_checker(files)
         if message["type"] in ("error", "non-document-error")
     ]
     assert errors == []
