@@ -20,10 +20,10 @@ from mkdocs.utils import get_relative_url
 
 from chancery.core.raw_links import (
     BrokenLink,
+    SiteAddresses,
     UrlReference,
     broken_links,
     content_files,
-    is_published,
     raw_html_values,
     resolve,
     site_addresses,
@@ -82,15 +82,34 @@ def test_mkdocs_relative_urls_between_pages_resolve_to_their_target(
 
 
 def test_a_folder_is_published_with_its_index_with_or_without_its_slash() -> None:
-    addresses = frozenset({"index.html", "news/index.html", "news/photo.jpg"})
-    assert is_published("", addresses)
-    assert is_published("news/", addresses)
-    assert is_published("news", addresses)
-    assert is_published("news/index.html", addresses)
-    assert is_published("news/photo.jpg", addresses)
-    assert not is_published("news/photo.jpg/", addresses)
-    assert not is_published("about/", addresses)
-    assert not is_published("news/missing.png", addresses)
+    addresses = SiteAddresses(frozenset({"index.html", "news/index.html", "news/photo.jpg"}))
+    assert addresses.serves("")
+    assert addresses.serves("news/")
+    assert addresses.serves("news")
+    assert addresses.serves("news/index.html")
+    assert addresses.serves("news/photo.jpg")
+    assert not addresses.serves("news/photo.jpg/")
+    assert not addresses.serves("about/")
+    assert not addresses.serves("news/missing.png")
+
+
+def test_what_plugins_write_after_the_pages_is_taken_on_trust() -> None:
+    addresses = site_addresses(
+        own=["index.html"], generated=[], own_prefix="", prefixes=("", "fr/"), others=[]
+    )
+    for path in (
+        "sitemap.xml",
+        "robots.txt",
+        ".well-known/chancery/manifest.json",
+        "search/pagefind/pagefind-ui.js",
+        "light/",
+        "light",
+        "fr/light/travel-advice/egypt/",
+        "fr/404.html",
+    ):
+        assert addresses.serves(path), path
+    assert not addresses.serves("lightning/")
+    assert not addresses.serves("ko/light/")
 
 
 def test_raw_html_values_read_every_quoting_and_decode_entities() -> None:
@@ -111,7 +130,7 @@ def test_raw_html_values_read_every_quoting_and_decode_entities() -> None:
 
 
 def test_only_addresses_written_in_html_are_checked_and_each_once() -> None:
-    addresses = frozenset({"index.html", "news/a/index.html", "news/a/ok.png"})
+    addresses = SiteAddresses(frozenset({"index.html", "news/a/index.html", "news/a/ok.png"}))
     references = [
         UrlReference("a", "href", "../missing/"),  # Markdown wrote it: MkDocs reported it.
         UrlReference("a", "href", "../gone/"),
@@ -145,7 +164,7 @@ def test_generated_pages_exist_in_every_language_at_the_same_path() -> None:
         prefixes=prefixes,
         others=["fr/index.html"],
     )
-    assert {"fr/tags/index.html", "ko/tags/index.html", "fr/index.html"} <= from_root
+    assert {"fr/tags/index.html", "ko/tags/index.html", "fr/index.html"} <= from_root.files
     from_french = site_addresses(
         own=["fr/index.html", "fr/tags/index.html", "assets/chancery/chancery.css"],
         generated=["fr/tags/index.html", "assets/chancery/chancery.css"],
@@ -153,9 +172,9 @@ def test_generated_pages_exist_in_every_language_at_the_same_path() -> None:
         prefixes=prefixes,
         others=[],
     )
-    assert {"tags/index.html", "ko/tags/index.html"} <= from_french
+    assert {"tags/index.html", "ko/tags/index.html"} <= from_french.files
     # Site-wide files are not copied under each language.
-    assert "ko/assets/chancery/chancery.css" not in from_french
+    assert not from_french.serves("ko/assets/chancery/chancery.css")
 
 
 def test_content_files_are_every_published_file_besides_pages(tmp_path: Path) -> None:

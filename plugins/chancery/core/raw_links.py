@@ -18,7 +18,10 @@ from typing import Literal
 from urllib.parse import unquote, urljoin, urlsplit, urlunsplit
 
 from chancery.core.catalog import Catalog, Page, is_ignored
+from chancery.core.integrity import WELL_KNOWN
 from chancery.core.languages import LanguagePolicy
+from chancery.core.search import BUNDLE_DIR
+from chancery.core.sitemap import SITEMAP_NAME
 from chancery.core.translations import TranslationReport, Version
 
 #: The attributes of a body whose value is an address the browser follows or fetches.
@@ -35,6 +38,20 @@ URL_ATTRIBUTES = (
 )
 #: Those that Markdown also writes, which MkDocs rewrites and checks itself.
 MARKDOWN_URL_ATTRIBUTES = frozenset({("a", "href"), ("img", "src")})
+
+#: What plugins write once the pages are built, so that no language build lists it among its
+#: files; a link to it is taken on trust. At the site's root: the sitemap (chancery/seo), the
+#: signed manifest (chancery/integrity), the search index (chancery/search)...
+WRITTEN_LATER_AT_ROOT = (
+    SITEMAP_NAME,
+    f"{SITEMAP_NAME}.gz",
+    "robots.txt",
+    f"{WELL_KNOWN}/",
+    f"{BUNDLE_DIR}/",
+)
+#: ...and under each language's prefix: its 404 page (chancery/headers) and its light pages
+#: (chancery/consular).
+WRITTEN_LATER_PER_LANGUAGE = ("404.html", "light/")
 
 #: A URL attribute written in HTML anywhere in Markdown source, with its value in any quoting
 #: (an unquoted value runs to a space or `>`, as browsers read it).
@@ -118,14 +135,25 @@ def resolve(url: str, page_url: str, site_url: str | None) -> str | None:
     return unquote(path[len(root) :])
 
 
-def is_published(path: str, addresses: frozenset[str]) -> bool:
-    """Whether a site-relative ``path`` is served: a file, or a folder with its index.html.
+@dataclass(frozen=True)
+class SiteAddresses:
+    """What a page of one language build may link to."""
 
-    A folder's address without its final slash counts: servers redirect it.
-    """
-    if not path or path.endswith("/"):
-        return f"{path}index.html" in addresses
-    return path in addresses or f"{path}/index.html" in addresses
+    #: Site-relative paths of the files it knows: ``fr/news/visit/index.html``.
+    files: frozenset[str]
+    #: Paths, and folders ending in ``/``, that plugins write after the pages: on trust.
+    later: tuple[str, ...] = ()
+
+    def serves(self, path: str) -> bool:
+        """Whether a site-relative ``path`` is served: a file, or a folder with its index.html.
+
+        A folder's address without its final slash counts: servers redirect it.
+        """
+        if path.startswith(self.later) or f"{path}/" in self.later:
+            return True
+        if not path or path.endswith("/"):
+            return f"{path}index.html" in self.files
+        return path in self.files or f"{path}/index.html" in self.files
 
 
 def broken_links(
@@ -134,7 +162,7 @@ def broken_links(
     raw_values: frozenset[str],
     page_url: str,
     site_url: str | None,
-    addresses: frozenset[str],
+    addresses: SiteAddresses,
     anchors: frozenset[str],
 ) -> list[BrokenLink]:
     """The addresses written in HTML in a page that lead nowhere, each once, in body order.
@@ -154,7 +182,7 @@ def broken_links(
                     broken[url] = BrokenLink(url, "anchor")
                 continue
             target = resolve(url, page_url, site_url)
-            if target is not None and not is_published(target, addresses):
+            if target is not None and not addresses.serves(target):
                 broken[url] = BrokenLink(url, "missing", target)
     return list(broken.values())
 
@@ -166,7 +194,7 @@ def site_addresses(
     own_prefix: str,
     prefixes: Iterable[str],
     others: Iterable[str],
-) -> frozenset[str]:
+) -> SiteAddresses:
     """Every site-relative file a page of one language build may link to.
 
     ``own`` are the files of this build, ``generated`` those of them that plugins made for this
@@ -182,7 +210,11 @@ def site_addresses(
             continue  # Shared by every language already (the theme's assets).
         inner = path.removeprefix(own_prefix)
         addresses.update(prefix + inner for prefix in prefixes)
-    return frozenset(addresses)
+    later = (
+        *WRITTEN_LATER_AT_ROOT,
+        *(prefix + path for prefix in prefixes for path in WRITTEN_LATER_PER_LANGUAGE),
+    )
+    return SiteAddresses(frozenset(addresses), later)
 
 
 def published_pages(

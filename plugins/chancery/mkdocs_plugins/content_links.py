@@ -20,6 +20,7 @@ from mkdocs.structure.toc import AnchorLink
 
 from chancery.core.catalog import Catalog, Page
 from chancery.core.raw_links import (
+    SiteAddresses,
     broken_links,
     content_files,
     published_pages,
@@ -43,11 +44,9 @@ class LinkTargets:
         self._others: frozenset[str] = frozenset()
         # The addresses of one language build, for its file set.
         self._files: Files | None = None
-        self._addresses: frozenset[str] = frozenset()
+        self._addresses = SiteAddresses(frozenset())
 
-    def addresses(
-        self, plugin: ContentPlugin, config: MkDocsConfig, files: Files
-    ) -> frozenset[str]:
+    def addresses(self, plugin: ContentPlugin, config: MkDocsConfig, files: Files) -> SiteAddresses:
         """Every site-relative file a page of this language build may link to."""
         policy, catalog, _ = plugin.state()
         if catalog is not self._catalog:
@@ -81,7 +80,7 @@ def report_broken_links(
     body: Sanitised,
     raw_values: frozenset[str],
     config: MkDocsConfig,
-    addresses: frozenset[str],
+    addresses: SiteAddresses,
 ) -> None:
     """Log each link or image written as raw HTML in ``page`` that leads nowhere.
 
