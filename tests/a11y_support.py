@@ -6,6 +6,10 @@ per language, read from mkdocs.yml and the content files.
 
 from __future__ import annotations
 
+import json
+import shutil
+import subprocess
+from collections.abc import Iterable
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -118,3 +122,21 @@ def require_tools() -> None:
         raise AssertionError(
             f"missing {', '.join(missing)}: run `make setup` (npm ci --prefix tests/tools)"
         )
+
+
+def run_nu_checker(files: Iterable[Path]) -> list[dict[str, Any]]:
+    """The Nu HTML Checker's messages on ``files``, in one run (vnu starts slowly)."""
+    require_tools()
+    java = shutil.which("java")
+    assert java, "the Nu HTML Checker needs Java: run `make system-deps`"
+    result = subprocess.run(
+        [java, "-jar", str(VNU_JAR), "--format", "json", "--exit-zero-always", *map(str, files)],
+        capture_output=True,
+        text=True,
+        check=True,
+        timeout=300,
+    )
+    # vnu writes its report to stderr.
+    report: dict[str, Any] = json.loads(result.stderr)
+    messages: list[dict[str, Any]] = report["messages"]
+    return messages

@@ -8,37 +8,20 @@ vnu starts slowly, so it runs once over every selected file and reports as JSON.
 from __future__ import annotations
 
 import difflib
-import json
 import re
-import shutil
-import subprocess
 from pathlib import Path
 from typing import Any
 from urllib.parse import unquote, urlsplit
 
 import pytest
 
-from tests.a11y_support import VNU_JAR, require_tools, targets
+from tests.a11y_support import run_nu_checker, targets
 from tests.conftest import REPO
 
 
 @pytest.fixture(scope="module")
 def nu_messages(demo_site: Path) -> list[dict[str, Any]]:
-    require_tools()
-    java = shutil.which("java")
-    assert java, "the Nu HTML Checker needs Java: run `make system-deps`"
-    files = [str(target.file(demo_site)) for target in targets(demo_site)]
-    result = subprocess.run(
-        [java, "-jar", str(VNU_JAR), "--format", "json", "--exit-zero-always", *files],
-        capture_output=True,
-        text=True,
-        check=True,
-        timeout=300,
-    )
-    # vnu writes its report to stderr.
-    report: dict[str, Any] = json.loads(result.stderr)
-    messages: list[dict[str, Any]] = report["messages"]
-    return messages
+    return run_nu_checker(target.file(demo_site) for target in targets(demo_site))
 
 
 def _relative(url: str, site: Path) -> str:

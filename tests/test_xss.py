@@ -1,13 +1,22 @@
-"""G3: untrusted text cannot run script, from any front-matter field or from the body."""
+"""G3: untrusted text cannot run script, from any front-matter field or from the body.
+
+Nor can the body stop the page's own scripts: ids, names and labels that would take the place
+of Material's elements (DOM clobbering) are renamed, and forms and stray controls removed; a
+real Chromium proves that Material's scripts still run on such a page.
+"""
 
 from __future__ import annotations
 
+from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
-from bs4 import BeautifulSoup
+from bs4 import BeautifulSoup, Tag
+from playwright.sync_api import Browser
 
+from tests.browser_support import serve
 from tests.conftest import of, page
+from tests.headers_support import BrowserThread, browser_thread, watched_context
 
 PAYLOADS = (
     "<img src=x onerror=alert(101)>",
@@ -27,8 +36,29 @@ BODY = f"""Intro {EVIL}
 <details open ontoggle=alert(113)><summary>s</summary></details>
 
 [markdown link](javascript:alert(114)) ![image](javascript:alert(115))
+
+<a id="__config" href="#__config">{{"clobbered": true}}</a> <a href="#__search">to it</a>
+<form name="getElementById"><input formaction="javascript:alert(116)" type="submit"></form>
+<input type="image" src="x" formaction="javascript:alert(117)"> <input type="text" id="q">
+<img name="getElementById" alt="x"> <img id="cookie" name="cookie" alt="y">
+<label for="__drawer">drawer</label> <label for="__palette_1">palette</label>
+<label for="chancery-search-q-main">search</label>
+<input type="checkbox" id="__palette_1"> <input type="radio" name="__palette">
+<p id="chancery-language-offers">{{"fr": {{"url": "javascript:alert(118)"}}}}</p>
+<div class="tabbed-set" data-tabs="1:1"><input type="radio" id="tab" name="tab"></div>
+<span id="document$">d</span> <span id="localStorage">s</span> <span id="__md_scope">m</span>
+<a name="__md_get">n</a> <p data-md-component="search">fake</p>
+
+## Settings {{#__settings}}
 """
 NEWS_DATE = "2026-05-01T09:00:00+09:00"
+#: A light and a dark scheme with Material's toggle, whose script the body tries to stop.
+PALETTE = [
+    {"scheme": "default", "toggle": {"icon": "material/brightness-7", "name": "Dark mode"}},
+    {"scheme": "slate", "toggle": {"icon": "material/brightness-4", "name": "Light mode"}},
+]
+#: Id namespaces of Material's elements and ours.
+RESERVED = ("__", "chancery-")
 
 
 def _files() -> dict[str, str]:
@@ -86,6 +116,7 @@ def _files() -> dict[str, str]:
     files = {
         "en/index.md": page("Home"),
         "ko/index.md": page("홈", translation_of=of("en")),
+        "ko/page.md": page(text["title"], BODY, translation_of=of("en", BODY)),
     }
     for name, fields in pages.items():
         files[f"en/{name}.md"] = page(
@@ -105,6 +136,10 @@ def site(tmp_path_factory: pytest.TempPathFactory) -> Path:
     monkeypatch.setenv("CHANCERY_NOW", "2026-11-22T12:00:00+00:00")
     write_tree(root / "content", _files())
     config = site_config((("en", "foreign"), ("ko", "domestic")))
+    config["theme"]["palette"] = PALETTE
+    # The payloads point at `x`: a missing image, which is not what this corpus tests.
+    config["validation"] = {"links": {"not_found": "info"}}
+    config["markdown_extensions"] = ["attr_list"]
     (root / "mkdocs.yml").write_text(yaml.safe_dump(config, allow_unicode=True))
     try:
         return build_in(root)
@@ -149,3 +184,79 @@ def test_payloads_are_shown_as_text(site: Path) -> None:
     assert title is not None and title.get_text().startswith(f"Title {EVIL}")
     nav_labels = [link.get_text(" ", strip=True) for link in soup.select(".md-nav__link")]
     assert any(PAYLOADS[0] in label for label in nav_labels)
+
+
+def _body(soup: BeautifulSoup) -> Tag:
+    body = soup.select_one(".chancery-body")
+    assert body is not None
+    return body
+
+
+def _clobbering_pages(site: Path) -> list[Path]:
+    return [site / "statement/index.html", site / "ko/page/index.html"]
+
+
+def test_the_body_takes_no_id_name_or_label_of_the_page_scripts(site: Path) -> None:
+    for path in _clobbering_pages(site):
+        soup = BeautifulSoup(path.read_text(encoding="utf-8"), "lxml")
+        config = soup.select("#__config")
+        assert [element.name for element in config] == ["script"], path
+        for element in _body(soup).find_all(True):
+            for name in ("id", "name", "for"):
+                value = str(element.get(name) or "")
+                assert not value.startswith(RESERVED), (path, str(element)[:80])
+        assert soup.select(".chancery-body :is(form, input, [formaction], img[name])") == []
+        assert _body(soup).select("[data-tabs], [data-md-component]") == []
+
+
+def test_renamed_ids_keep_their_links_and_the_table_of_contents(site: Path) -> None:
+    for path in _clobbering_pages(site):
+        soup = BeautifulSoup(path.read_text(encoding="utf-8"), "lxml")
+        body = _body(soup)
+        assert body.select_one("a#user-content-__config")["href"] == "#user-content-__config"
+        assert body.select_one("a[href='#user-content-__search']") is not None
+        # Without content tabs or task lists, a site keeps no label at all.
+        assert body.select("label") == []
+        heading = body.select_one("h2#user-content-__settings")
+        assert heading is not None and heading.get_text() == "Settings"
+        toc = soup.select("nav.md-nav--secondary a.md-nav__link")
+        assert {link["href"] for link in toc} == {"#user-content-__settings"}
+
+
+@pytest.fixture(scope="module")
+def chromium() -> Iterator[BrowserThread]:
+    with browser_thread() as thread:
+        yield thread
+
+
+@pytest.mark.browser
+@pytest.mark.parametrize("path", ["/statement/", "/ko/page/"])
+def test_materials_scripts_run_on_a_page_that_tries_to_clobber_them(
+    chromium: BrowserThread, site: Path, path: str
+) -> None:
+    chromium.run(_check_scripts_run, site, path)
+
+
+def _check_scripts_run(browser: Browser, site: Path, path: str) -> None:
+    with serve(site) as origin, watched_context(browser, origin) as watched:
+        tab = watched.page
+        tab.goto(watched.url(path), wait_until="networkidle")
+        assert watched.page_errors == []
+        # Material read its settings and mounted its components.
+        assert tab.evaluate("typeof window.document$") == "object"
+        assert tab.evaluate("typeof document.getElementById") == "function"
+        assert tab.evaluate("window.localStorage instanceof Storage")
+        # The palette toggle switches the scheme...
+        before = tab.evaluate("document.body.getAttribute('data-md-color-scheme')")
+        tab.locator("form[data-md-component=palette] label:visible").first.click()
+        after = tab.evaluate("document.body.getAttribute('data-md-color-scheme')")
+        assert {before, after} == {"default", "slate"}
+        # ...and search, whose index address comes from the settings, finds the page.
+        # (Material loads the index's language support on first focus: type once it has.)
+        tab.locator(".md-search__input").click()
+        tab.wait_for_load_state("networkidle")
+        tab.locator(".md-search__input").press_sequentially("raw")
+        tab.locator(".md-search-result__item").first.wait_for(state="visible")
+        assert watched.page_errors == []
+        # The payloads' missing image `x` is the only resource that fails.
+        assert [error for error in watched.console_errors if "404" not in error] == []

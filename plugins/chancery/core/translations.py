@@ -13,6 +13,7 @@ from typing import Any, Literal
 
 from chancery.core.catalog import Catalog, Page
 from chancery.core.languages import LanguagePolicy
+from chancery.core.schedule import is_live
 
 Tier = Literal["required", "recommended"]
 Status = Literal["source", "current", "stale", "missing"]
@@ -222,3 +223,17 @@ def _age(since: datetime | None, now: datetime) -> int | None:
     if since is None:
         return None
     return max(0, (now - since).days)
+
+
+def fallback_original(
+    catalog: Catalog, languages: LanguagePolicy, version: Version, now: datetime
+) -> Page:
+    """The original a fallback page shows for a ``version`` missing in its language.
+
+    The root language's version when it is published (the language most foreign readers
+    share), else the source (published: the report holds live sources only).
+    """
+    root = catalog.group(version.key).get(languages.root.code)
+    if root is None or root.language == version.language or not is_live(root.content, now):
+        return version.source
+    return root

@@ -37,18 +37,22 @@ from chancery.core.clock import ClockError, build_now
 from chancery.core.config import DEFAULT_LOCALES_DIR, policy_from_options
 from chancery.core.errors import ContentErrors
 from chancery.core.languages import Language, LanguagePolicy, PolicyError
+from chancery.core.listings import inner_url as url_for_inner
 from chancery.core.presentation import PageView
 from chancery.core.publication import (
     SvgError,
     needs_sanitising,
+    rebase_links,
     referenced_paths,
     sanitise_svg,
 )
-from chancery.core.sanitize import sanitise_html
+from chancery.core.raw_links import raw_html_values
+from chancery.core.sanitize import Policy, policy_for, sanitise_html
 from chancery.core.schedule import is_live
 from chancery.core.strings import Strings, StringsError
 from chancery.core.taxonomy import Topics, load_topics
 from chancery.mkdocs_plugins import markdown_cache, template_cache
+from chancery.mkdocs_plugins.content_links import LinkTargets, rename_toc, report_broken_links
 from chancery.mkdocs_plugins.markdown_cache import PURE_EXTENSIONS, MarkdownCache
 
 log = get_plugin_logger(__name__)
@@ -130,6 +134,10 @@ class ContentPlugin(BasePlugin[ContentPluginConfig]):
         self.started = 0.0
         #: Interface strings: the package's catalogs with the site's overrides, once per build.
         self._strings: Strings | None = None
+        #: What the sanitiser keeps, for the Markdown extensions of one language build's config.
+        self.sanitiser: tuple[MkDocsConfig, Policy] | None = None
+        #: What raw-HTML links in bodies may lead to.
+        self.link_targets = LinkTargets()
 
     # Runs before static-i18n's on_config (priority -100), so that a content error stops the
     # build before any language is configured or any file is written.
@@ -248,10 +256,29 @@ class ContentPlugin(BasePlugin[ContentPluginConfig]):
     def on_page_content(
         self, html: str, /, *, page: MkDocsPage, config: MkDocsConfig, files: Files
     ) -> str | None:
-        """Sanitise the rendered body: authors' raw HTML cannot run script (G3)."""
-        if self._record(page) is None:
+        """Sanitise the rendered body (G3), and check the links written in its raw HTML (G8)."""
+        record = self._record(page)
+        if record is None:
             return html  # A page another plugin generated from its own templates.
-        return sanitise_html(html)
+        if self.sanitiser is None or self.sanitiser[0] is not config:
+            self.sanitiser = config, policy_for(config.markdown_extensions, config.mdx_configs)
+        raw_values = raw_html_values(page.markdown or "")
+        body = sanitise_html(html, self.sanitiser[1], links=bool(raw_values))
+        rename_toc(page.toc, body.renamed)
+        if not raw_values:
+            return body.html
+        addresses = self.link_targets.addresses(self, config, files)
+        if record.path == page.file.src_uri:
+            report_broken_links(page, record, body, raw_values, config, addresses)
+            return body.html
+        # A fallback shows its original's body at another address: its raw-HTML links were
+        # written for the original's. Those that work there are pointed at the same files (the
+        # original's own build reports the others).
+        policy = self.state()[0]
+        original_url = policy.url_prefix(record.language) + url_for_inner(
+            record.path.partition("/")[2], config.use_directory_urls
+        )
+        return rebase_links(body.html, original_url, page.url, set(addresses.files))
 
     def on_page_context(
         self,

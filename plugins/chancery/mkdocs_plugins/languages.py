@@ -31,7 +31,6 @@ from chancery.core.interface import InterfaceGap, interface_gaps, interface_line
 from chancery.core.languages import Language, LanguagePolicy
 from chancery.core.listings import SECTION_TYPES
 from chancery.core.presentation import PageView, TranslationNotice
-from chancery.core.publication import rebase_links
 from chancery.core.schedule import is_live
 from chancery.core.status import gap_line
 from chancery.core.strings import Strings
@@ -42,6 +41,7 @@ from chancery.core.translations import (
     TranslationReport,
     Version,
     assess,
+    fallback_original,
 )
 from chancery.mkdocs_plugins.language_builds import (
     Gathered,
@@ -182,7 +182,7 @@ class LanguagesPlugin(BasePlugin[LanguagesPluginConfig]):
         languages, catalog, now = content.state()
         reader = content.reader_language(config)
         for version in self._report().missing(reader.code):
-            shown = _original_to_show(catalog, languages, version, now)
+            shown = fallback_original(catalog, languages, version, now)
             if shown is None:
                 continue
             inner = shown.path.partition("/")[2]
@@ -242,20 +242,12 @@ class LanguagesPlugin(BasePlugin[LanguagesPluginConfig]):
             log.info(f"Sections named after their folder (no index page): {', '.join(missing)}")
         return env
 
-    # Runs after chancery/content has sanitised the body (priority 100).
-    @event_priority(50)
     def on_page_content(
         self, html: str, /, *, page: MkDocsPage, config: MkDocsConfig, files: Files
     ) -> str | None:
-        """Point a fallback page's raw-HTML links at the files its original uses."""
+        """The page is rendered: its links are looked up as usual again."""
         self.rendering = None
-        fallback = self.fallbacks.get(page.file.src_uri)
-        if fallback is None:
-            return html
-        languages = content_plugin(config, "chancery/languages").state()[0]
-        original_url = _url_of(fallback[0], languages, config)
-        known = {file.dest_uri for file in files} | self._original_addresses(fallback[0], config)
-        return rebase_links(html, original_url, page.file.url, known)
+        return html
 
     # Runs after static-i18n's on_page_context (priority 50), to replace its selector links.
     @event_priority(0)
@@ -331,23 +323,6 @@ class LanguagesPlugin(BasePlugin[LanguagesPluginConfig]):
             use_directory_urls=config.use_directory_urls,
             dest_uri=languages.url_prefix(shown.language) + target,
         )
-
-    def _original_addresses(self, shown: Page, config: MkDocsConfig) -> set[str]:
-        """Where the assets and live pages of ``shown``'s language are published."""
-        languages, catalog, now = content_plugin(config, "chancery/languages").state()
-        prefix = languages.url_prefix(shown.language)
-        addresses = {
-            prefix + dest_uri(page.path.partition("/")[2], config)
-            for page in catalog.in_language(shown.language)
-            if is_live(page.content, now)
-        }
-        if catalog.tree is not None:
-            addresses |= {
-                prefix + asset.partition("/")[2]
-                for asset in catalog.tree.assets
-                if asset.startswith(f"{shown.language}/")
-            }
-        return addresses
 
     def _report(self) -> TranslationReport:
         if self.report is None:
@@ -522,17 +497,6 @@ def _check_i18n_does_not_fall_back(config: MkDocsConfig) -> None:
             "mkdocs.yml: plugins: i18n: set fallback_to_default: false; chancery/languages "
             "builds honest fallback pages itself"
         )
-
-
-def _original_to_show(
-    catalog: Catalog, languages: LanguagePolicy, version: Version, now: datetime
-) -> Page:
-    # The root language is the one most foreign readers share, when its version is published;
-    # otherwise show the source (published: the report only holds live sources).
-    root = catalog.group(version.key).get(languages.root.code)
-    if root is None or root.language == version.language or not is_live(root.content, now):
-        return version.source
-    return root
 
 
 def _content_dir(config: MkDocsConfig) -> Path:
