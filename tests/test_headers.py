@@ -20,6 +20,7 @@ from mkdocs.exceptions import Abort
 
 from chancery.core.headers import (
     HEADERS_PATH,
+    SVG_RULE,
     content_security_policy,
     csp_hash,
     headers_file,
@@ -37,7 +38,12 @@ EXECUTABLE = (None, "", "text/javascript", "application/javascript", "module")
 def policy_of(site: Path) -> dict[str, list[str]]:
     rules = parse_headers_file((site / HEADERS_PATH).read_text("utf-8"))
     assert rules[0][0] == "/*"
-    assert all("Content-Security-Policy" not in dict(headers) for _, headers in rules[1:])
+    # One page policy; SVG images alone get a (stricter) one of their own.
+    assert all(
+        "Content-Security-Policy" not in dict(headers)
+        for path, headers in rules[1:]
+        if path != SVG_RULE[0]
+    )
     headers = dict(rules[0][1])
     directives: dict[str, list[str]] = {}
     for part in headers["Content-Security-Policy"].split(";"):
@@ -317,3 +323,12 @@ def test_immutable_rules_group_hashed_files_by_folder_and_ending() -> None:
         "/assets/stylesheets/palette.fb2fffe2.min.css",
     ]
     assert immutable_rules(["about/index.html", "assets/chancery/chancery.css"]) == []
+
+
+def test_svg_images_opened_as_documents_run_nothing(demo_site: Path) -> None:
+    text = (demo_site / HEADERS_PATH).read_text("utf-8")
+    emblem = served(text, "/assets/images/emblem.svg", detach=True)["content-security-policy"]
+    # The site's policy and the SVG's own: a browser applies both, so the stricter wins.
+    assert "default-src 'none'; img-src 'self' data:; sandbox" in emblem
+    page = served(text, "/news/", detach=True)["content-security-policy"]
+    assert "sandbox" not in page
