@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import dataclasses
 import json
+import logging
 import posixpath
 from datetime import datetime
 from pathlib import Path
@@ -94,6 +95,7 @@ class LanguagesPlugin(BasePlugin[LanguagesPluginConfig]):
         self.rendering: Page | None = None
         #: This language build's navigation, whose sections are named in on_env.
         self.nav: Navigation | None = None
+        logging.getLogger("mkdocs.structure.pages").addFilter(_FallbackLinkWarnings(self))
 
     # Runs after chancery/content (same priority, later in `plugins:`), which builds the catalog,
     # and before static-i18n (priority -100).
@@ -411,6 +413,23 @@ class Shard:
         """Record what the shard's languages gathered (the others' builds are discarded)."""
         mine: dict[str, Any] = {code: gathered[code] for code in gathered if code in self.languages}
         self.state_file.write_text(json.dumps(mine, sort_keys=True), encoding="utf-8")
+
+
+class _FallbackLinkWarnings(logging.Filter):
+    """Drops MkDocs' warnings about a fallback page's links: they are its original's.
+
+    A fallback renders its original's Markdown, whose links find the original's files (see
+    _resolve_fallback_links); one that still finds nothing is broken in the original too, and
+    the original's own build reports it. Once is enough, and the count of a strict build's
+    warnings stays the number of things to fix.
+    """
+
+    def __init__(self, plugin: LanguagesPlugin) -> None:
+        super().__init__()
+        self.plugin = plugin
+
+    def filter(self, record: logging.LogRecord) -> bool:
+        return self.plugin.rendering is None or not record.getMessage().startswith("Doc file '")
 
 
 def _resolve_fallback_links(files: Files, plugin: LanguagesPlugin, config: MkDocsConfig) -> None:
