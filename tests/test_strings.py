@@ -41,7 +41,6 @@ SHIPPED = sorted(PACKAGE_DIR.glob("*.po"))
 TEMPLATE = PACKAGE_DIR / TEMPLATE_NAME
 #: The languages the package ships, by the tag each file is named by.
 SHIPPED_TAGS = [
-    "",
     "ar",
     "de",
     "en",
