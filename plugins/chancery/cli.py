@@ -40,6 +40,21 @@ from chancery.core.metrics import (
     metrics_document,
     metrics_table,
 )
+from chancery.core.models import MODELS
+from chancery.core.scaffold import (
+    PLACEHOLDER_URL,
+    ScaffoldError,
+    SiteRequest,
+    parse_languages,
+    parse_names,
+    plan_page,
+    plan_site,
+    site_policy,
+    site_url,
+    source_language,
+    write_page,
+    write_site,
+)
 from chancery.core.schedule import is_live, upcoming
 from chancery.core.schema import write_schemas
 from chancery.core.status import language_rows, status_document, status_table
@@ -69,7 +84,14 @@ def main(argv: Sequence[str] | None = None) -> int:
     except ContentErrors as error:
         print(error, file=sys.stderr)
         return 1
-    except (SiteConfigError, ClockError, TranslateError, HistoryError, StringsError) as error:
+    except (
+        SiteConfigError,
+        ClockError,
+        TranslateError,
+        HistoryError,
+        StringsError,
+        ScaffoldError,
+    ) as error:
         print(f"error: {error}", file=sys.stderr)
         return 2
     return status
@@ -247,6 +269,8 @@ def _parser() -> argparse.ArgumentParser:
     )
     update.set_defaults(run=_run_strings_update)
 
+    _add_new_commands(commands)
+
     schema = commands.add_parser(
         "schema", help="write the JSON Schema of every content type, for editors' tools"
     )
@@ -294,6 +318,71 @@ def _parser() -> argparse.ArgumentParser:
     )
     verify.set_defaults(run=_run_verify)
     return parser
+
+
+def _add_new_commands(commands: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
+    new = commands.add_parser(
+        "new",
+        help="start a portal (new site DIR), or a page of any content type "
+        "(new TYPE --lang TAG PATH)",
+    )
+    what = new.add_subparsers(required=True, metavar="site|TYPE")
+    site = what.add_parser(
+        "site",
+        help="write a complete, buildable portal into a new or empty folder",
+        description="Write a portal for a ministry into DIR: mkdocs.yml, a home and an about "
+        "page in every language, a placeholder emblem, the publishing workflow, .gitignore and "
+        "a README. A value not given is asked for when a person is at the terminal.",
+    )
+    site.add_argument("directory", type=Path, metavar="DIR", help="a new or empty folder")
+    site.add_argument(
+        "--languages",
+        metavar="TAGS",
+        help="BCP 47 tags in the order of the language menu, the ministry's own language "
+        "marked :domestic, e.g. en:domestic,de,ja,pt-BR,zh-Hant,ar (the others are foreign)",
+    )
+    site.add_argument(
+        "--root",
+        metavar="TAG",
+        help="the language served at the site root (default: the first foreign one)",
+    )
+    site.add_argument(
+        "--site-name",
+        action="append",
+        default=[],
+        metavar="[TAG=]NAME",
+        help="the ministry's name in a language, e.g. --site-name 'de=Auswärtiges Amt'; "
+        "repeat for each language. A name without TAG= stands for the languages not named",
+    )
+    site.add_argument(
+        "--site-url",
+        metavar="URL",
+        help=f"the portal's address, e.g. https://www.mfa.example/ (default: {PLACEHOLDER_URL}, "
+        "a placeholder to replace)",
+    )
+    site.set_defaults(run=_run_new_site)
+    for kind in MODELS:
+        page = what.add_parser(
+            kind,
+            help=f"write a {kind} page as a draft, with the fields its type needs",
+            description=f"Write content/TAG/PATH as a draft {kind} page whose front matter "
+            "passes the checks, and say what to fill in.",
+        )
+        _add_config_option(page)
+        page.add_argument(
+            "--lang", required=True, metavar="TAG", help="the page's language, e.g. fr or pt-BR"
+        )
+        page.add_argument(
+            "path",
+            metavar="PATH",
+            help="the file inside the language's folder, in lower-case ASCII, e.g. "
+            "news/2026-visit.md",
+        )
+        page.add_argument("--title", help="the page's title, in its language")
+        page.add_argument(
+            "--description", help="one sentence on what the page is about, in its language"
+        )
+        page.set_defaults(run=_run_new_page, kind=kind)
 
 
 def _add_config_option(parser: argparse.ArgumentParser) -> None:
@@ -491,6 +580,93 @@ def _record_minor(catalog: Catalog, given: ContentFile, arguments: argparse.Name
         f"{given.file}: minor edit recorded ({previous} -> {page.body_hash}); "
         f"{len(kept)} translations stay current"
     )
+
+
+def _ask(question: str, default: str | None = None) -> str | None:
+    """A person's answer at the terminal (the default if they just press Enter); else None."""
+    if not sys.stdin.isatty():
+        return None
+    shown = f" [{default}]" if default else ""
+    try:
+        answer = input(f"{question}{shown}: ").strip()
+    except EOFError:
+        answer = ""
+    return answer or default
+
+
+def _given(value: str | None, question: str, option: str, example: str) -> str:
+    """An option's value, else the answer to ``question``; ScaffoldError when there is neither."""
+    value = (value or "").strip() or _ask(question)
+    if not value:
+        raise ScaffoldError(f"{option} is missing; give it, e.g. {option} {example}")
+    return value
+
+
+def _run_new_site(arguments: argparse.Namespace) -> int:
+    spec = _given(
+        arguments.languages,
+        "Languages, in menu order, the ministry's own marked :domestic (en:domestic,de,fr)",
+        "--languages",
+        "en:domestic,de,fr",
+    )
+    languages = parse_languages(spec)
+    codes = [language.code for language in languages]
+    names, default = parse_names(arguments.site_name, codes)
+    request = SiteRequest(languages, names, default, arguments.root)
+    policy = site_policy(request)
+    source = source_language(policy)
+    # Ask for each name not given, the source language's first; Enter keeps the one shown.
+    for code in sorted(policy.codes, key=lambda code: code != source):
+        if code not in names:
+            fallback = default or next(iter(names.values()), None)
+            answer = _ask(f"The ministry's name in {policy.get(code).name} ({code})", fallback)
+            if answer and answer != fallback:
+                names[code] = answer
+    url = arguments.site_url or _ask("The portal's address", PLACEHOLDER_URL) or PLACEHOLDER_URL
+    request = SiteRequest(languages, names, default, arguments.root, site_url(url))
+    plan = plan_site(request, Strings.load())
+    written = write_site(arguments.directory, plan)
+    roles = ", ".join(f"{language.code} ({language.role})" for language in policy.languages)
+    print(f"{arguments.directory}: a new portal in {roles}; {policy.root_code} at the root")
+    for path in written:
+        print(f"  {path}")
+    print("Before publishing:")
+    for note in plan.notes:
+        print(f"  - {note}")
+    print(
+        f"Next: cd {arguments.directory}, install (python3 -m venv .venv && .venv/bin/pip "
+        "install -r requirements.txt) and run `chancery build`; README.md says more."
+    )
+    return 0
+
+
+def _run_new_page(arguments: argparse.Namespace) -> int:
+    settings = read_site_settings(arguments.config_file)
+    title = _given(arguments.title, "Title", "--title", '"Minister visits Lisbon"')
+    description = _given(
+        arguments.description,
+        "Description (one sentence)",
+        "--description",
+        '"The minister meets her counterpart to sign a cultural agreement."',
+    )
+    new = plan_page(
+        settings,
+        arguments.kind,
+        arguments.lang,
+        arguments.path,
+        title=title,
+        description=description,
+        now=build_now(),
+        strings=Strings.load(settings.locales_dir, relative_to=settings.config_file.parent),
+    )
+    write_page(new)
+    print(f"{new.shown}: written as a draft (type: {arguments.kind}). Fill in:")
+    for item in new.fill_in:
+        print(f"  - {item}")
+    print("then delete `draft: true` to publish it.")
+    for note in new.notes:
+        print(f"Note: {note}")
+    return 0
 
 
 def _run_build(arguments: argparse.Namespace) -> int:
