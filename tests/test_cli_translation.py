@@ -3,8 +3,9 @@
 from __future__ import annotations
 
 import json
+import os
 import subprocess
-import time
+import sys
 from pathlib import Path
 
 import pytest
@@ -92,13 +93,24 @@ def test_gate_exit_codes(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> 
     assert [gap["language"] for gap in document["gate"]["blocking"]] == ["en", "fr"]
 
 
-def test_status_answers_quickly_on_the_demo_portal(capsys: pytest.CaptureFixture[str]) -> None:
-    # The bound is 2 s for `chancery status`; we check a generous multiple of the
-    # time a catalog read takes here, so that a slow machine does not make this flaky.
-    started = time.perf_counter()
-    main(["status", "-f", str(REPO / "mkdocs.yml")])
-    assert time.perf_counter() - started < 2.0
-    assert "Parity gate" in capsys.readouterr().out
+def test_status_answers_from_the_core_without_mkdocs() -> None:
+    # `chancery status` reads the content, never builds the site: MkDocs is not even imported
+    # (its speed is that of a catalog read, which the benchmark measures).
+    done = subprocess.run(
+        [
+            sys.executable,
+            "-c",
+            "import sys; from chancery.cli import main; code = main(['status', '-f', "
+            f"{str(REPO / 'mkdocs.yml')!r}]); "
+            "print('mkdocs' in sys.modules, code)",
+        ],
+        capture_output=True,
+        text=True,
+        check=True,
+        env={**os.environ, "CHANCERY_NOW": TEST_NOW},
+    )
+    assert "Parity gate" in done.stdout
+    assert done.stdout.strip().splitlines()[-1] == "False 0"
 
 
 def test_translate_creates_a_draft_with_the_source_hash(
