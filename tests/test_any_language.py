@@ -138,7 +138,7 @@ def _config() -> dict[str, Any]:
                     ],
                 }
             },
-            {"chancery/languages": {"translation_gate": "warn"}},
+            "chancery/languages",
             "chancery/listings",
             "chancery/seo",
             "chancery/integrity",
