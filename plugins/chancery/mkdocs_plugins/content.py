@@ -49,6 +49,7 @@ from chancery.core.schedule import is_live
 from chancery.core.strings import Strings, StringsError
 from chancery.core.taxonomy import Topics, load_topics
 from chancery.mkdocs_plugins import markdown_cache, template_cache
+from chancery.mkdocs_plugins.absolute_links import AbsoluteLinks
 from chancery.mkdocs_plugins.markdown_cache import PURE_EXTENSIONS, MarkdownCache
 
 log = get_plugin_logger(__name__)
@@ -138,6 +139,7 @@ class ContentPlugin(BasePlugin[ContentPluginConfig]):
         if is_nested_language_build(config) and self.catalog is not None:
             return config
         self.policy = self._resolve_policy(config)
+        _register_absolute_links(config, self.policy)
         self.administrations = self._resolve_administrations()
         self.regions = self._resolve_regions()
         self.now = self._resolve_clock()
@@ -557,6 +559,14 @@ def _in_folder(section: Section, prefix: str) -> bool:
         and all(page.file.src_uri.startswith(prefix) for page in pages)
         and all(_in_folder(child, prefix) for child in sections)
     )
+
+
+def _register_absolute_links(config: MkDocsConfig, policy: LanguagePolicy) -> None:
+    # Site-absolute links (`/docs/install/`) lead to the page in the linking page's language.
+    # Python-Markdown takes extension objects beside names; MkDocs' type says names only.
+    extensions: list[Any] = config.markdown_extensions
+    extensions[:] = [item for item in extensions if not isinstance(item, AbsoluteLinks)]
+    extensions.append(AbsoluteLinks(policy.codes))
 
 
 def _register_theme_files(config: MkDocsConfig) -> None:

@@ -74,6 +74,8 @@ PURE_EXTENSIONS = frozenset(
                 "tilde",
             )
         ),
+        # Site-absolute links, resolved against the build's files (which the key hashes).
+        "chancery.absolute_links",
     }
 )
 #: The logger of MkDocs' link checks, whose warnings a cache hit replays.
