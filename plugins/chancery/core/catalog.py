@@ -104,6 +104,11 @@ class Catalog:
         sources = [page for page in self.group(key).values() if page.content.translation_of is None]
         return sources[0] if len(sources) == 1 else None
 
+    def order(self, page: Page) -> int | None:
+        """Where ``page`` stands among its section's pages: its group's source decides."""
+        source = self.source(page.key)
+        return (source or page).content.order
+
     def group_keys(self) -> tuple[str, ...]:
         """Every translation group key, sorted."""
         return tuple(sorted(self._groups))
@@ -350,6 +355,18 @@ def _follow_sources(
                         "version follows its own setting. Remove the line to follow the source",
                     )
                 )
+        own_order = page.content.order
+        if "order" in page.content.model_fields_set and own_order != source.content.order:
+            shown = "not set" if source.content.order is None else str(source.content.order)
+            warnings.append(
+                ContentError(
+                    shown_prefix + page.path,
+                    page.lines.get("order", 0),
+                    "order",
+                    f"differs from the source, {shown_prefix}{source.path} ({shown}); the "
+                    "source's order places the page in every language. Remove the line",
+                )
+            )
         if inherited:
             content = page.content.model_copy(update=inherited)
             page = Page(

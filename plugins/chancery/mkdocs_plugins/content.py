@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import logging
 import time
+from collections.abc import Callable
 from datetime import datetime
 from pathlib import Path
 from typing import Any
@@ -212,6 +213,13 @@ class ContentPlugin(BasePlugin[ContentPluginConfig]):
         nav.items = _without_withheld(nav.items, self.withheld)
         if i18n_plugin(config) is not None:
             nav.items = _without_language_folder(nav.items, self._reader_language(config).code)
+        catalog, _ = self._state()
+
+        def order(file: File) -> int | None:
+            record = self.record_for(file.src_uri)
+            return catalog.order(record) if record is not None else None
+
+        nav.items = _in_order(nav.items, order)
         return nav
 
     def on_page_read_source(self, /, *, page: MkDocsPage, config: MkDocsConfig) -> str | None:
@@ -517,6 +525,36 @@ def _without_withheld(items: list[Any], withheld: set[str]) -> list[Any]:
                 continue
         kept.append(item)
     return kept
+
+
+def _in_order(items: list[Any], order: Callable[[File], int | None]) -> list[Any]:
+    """The navigation with each level sorted by the pages' `order`; the rest keep their place.
+
+    Pages with an order come first, lowest first; a section is placed by its index page's
+    order. A section's own index page stays at its head.
+    """
+
+    def key(item: Any) -> tuple[int, int]:
+        if isinstance(item, Section):
+            item.children = _in_order(item.children, order)
+            index = next(
+                (
+                    child
+                    for child in item.children
+                    if isinstance(child, MkDocsPage) and child.file.name == "index"
+                ),
+                None,
+            )
+            value = order(index.file) if index is not None else None
+        elif isinstance(item, MkDocsPage):
+            if item.file.name == "index":
+                return (-1, 0)
+            value = order(item.file)
+        else:
+            value = None
+        return (0, value) if value is not None else (1, 0)
+
+    return sorted(items, key=key)
 
 
 def _shown(path: Path, project_dir: Path) -> str:

@@ -117,13 +117,16 @@ class DashboardPlugin(BasePlugin[DashboardPluginConfig]):
             return files
         inner = self._resolve_inner_path()
         src_uri = f"{reader.code}/{inner}.md"
-        if files.get_file_from_path(src_uri) is not None:
+        target = policy.url_prefix(reader.code) + dest_uri(f"{inner}.md", config)
+        # By address: `internal/language-service/index.md` is published there too.
+        taken = next((file for file in files if file.dest_uri == target), None)
+        if taken is not None:
             raise PluginError(
-                f"content/{src_uri}: the language service dashboard is published at this path; "
-                f"move the page, or set dashboard_path under plugins: {DASHBOARD_PLUGIN}"
+                f"content/{taken.src_uri}: the language service dashboard is published at this "
+                f"address; move the page, or set dashboard_path under plugins: {DASHBOARD_PLUGIN}"
             )
         file = File.generated(config, src_uri, content="", inclusion=InclusionLevel.NOT_IN_NAV)
-        file.dest_uri = policy.url_prefix(reader.code) + dest_uri(f"{inner}.md", config)
+        file.dest_uri = target
         files.append(file)
         self.src_uri = src_uri
         return files

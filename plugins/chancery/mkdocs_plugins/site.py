@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Iterable
+from pathlib import Path
 from typing import Any
 
 import yaml
@@ -10,6 +11,7 @@ from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
 from mkdocs.structure.files import File, Files, InclusionLevel
 
+from chancery.core.catalog import page_address
 from chancery.core.languages import Language
 from chancery.mkdocs_plugins.content import ContentPlugin, i18n_plugin, is_nested_language_build
 
@@ -89,16 +91,29 @@ def add_language_page(
 ) -> File:
     """Add a generated page at ``<prefix><slug>/`` of one language build, out of the nav.
 
-    A content file already published at that address stops the build: ``owner`` names the
-    plugin and ``option`` the setting that moves its page.
+    A content page at that address in any language (whatever its state: a draft is published
+    one day), or a file of this build there, stops the build: ``owner`` names the plugin and
+    ``option`` the setting that moves its page.
     """
-    target = prefix + (f"{slug}/index.html" if config.use_directory_urls else f"{slug}.html")
-    for file in files:
-        if file.dest_uri == target:
-            raise PluginError(
-                f"{file.src_uri}: is published at {target}, where {owner} puts its page; "
-                f"rename it, or set {option} to another path"
-            )
+    inner = f"{slug}/index.html" if config.use_directory_urls else f"{slug}.html"
+    shown = Path(config.docs_dir).name
+    _, catalog, _ = content_plugin(config, owner).state()
+    taken = [
+        f"{shown}/{page.path}"
+        for page in catalog
+        if page_address(page.path.partition("/")[2], config.use_directory_urls) == inner
+    ]
+    taken += [
+        f"{shown}/{file.src_uri}" for file in files if file.dest_uri == prefix + inner and not taken
+    ]
+    if taken:
+        address = inner.removesuffix("index.html")
+        raise PluginError(
+            f"{', '.join(taken)}: published at {address} (under each language's prefix), where "
+            f"{owner} puts its page in every language; rename the page, or move {owner}'s page "
+            f"with `{option}: <another path>` under `- {owner}:` in mkdocs.yml's plugins"
+        )
+    target = prefix + inner
     text = "---\n" + yaml.safe_dump(front_matter, allow_unicode=True) + "---\n"
     page = File.generated(
         config, f"{language}/{slug}.md", content=text, inclusion=InclusionLevel.NOT_IN_NAV
