@@ -36,19 +36,23 @@ def is_site_absolute(url: str) -> bool:
     return not parts.scheme and not parts.netloc and parts.path.startswith("/")
 
 
-def link_targets(url: str, language: str, languages: Iterable[str]) -> LinkTargets:
+def link_targets(
+    url: str, language: str, languages: Iterable[str], text_language: str | None = None
+) -> LinkTargets:
     """The content paths a site-absolute ``url`` written in a page of ``language`` may mean.
 
     A first part naming the page's own language (``/fr/...`` in French) is dropped; one naming
     another language is a problem: a page links to its own language's pages, and readers change
-    language with the language menu.
+    language with the language menu. ``text_language`` is the language the text was written in
+    when it differs (an honest fallback shows its original's text): its prefix is dropped too,
+    so that the link leads to the page in the reader's language.
     """
     path = unquote(urlsplit(url).path)
     parts = [part for part in path.split("/") if part]
     codes = {code.lower(): code for code in languages}
     if parts and parts[0].lower() in codes:
         named = codes[parts[0].lower()]
-        if named != language:
+        if named not in (language, text_language):
             rest = "/" + "/".join(parts[1:]) + ("/" if path.endswith("/") and parts[1:] else "")
             return LinkTargets(
                 problem=f"leads into the '{named}' part of the site from a '{language}' page; "

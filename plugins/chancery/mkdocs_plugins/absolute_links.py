@@ -11,7 +11,7 @@ own logger of link checks, which the Markdown cache replays.
 from __future__ import annotations
 
 import logging
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from xml.etree.ElementTree import Element
 
 from markdown import Extension, Markdown
@@ -31,9 +31,13 @@ _LINKED = {"a": "href", "img": "src"}
 class AbsoluteLinks(Extension):
     """Resolves site-absolute links in the language of the page being rendered."""
 
-    def __init__(self, languages: Iterable[str]) -> None:
+    def __init__(
+        self, languages: Iterable[str], text_language: Callable[[str], str | None]
+    ) -> None:
         super().__init__()
         self.languages = tuple(languages)
+        #: The language a page's text is written in, by src_uri (a fallback's original's).
+        self.text_language = text_language
 
     def __repr__(self) -> str:
         # Stable across builds: the Markdown cache hashes the list of extensions.
@@ -43,13 +47,20 @@ class AbsoluteLinks(Extension):
 
     def extendMarkdown(self, md: Markdown) -> None:  # noqa: N802 (Python-Markdown's name)
         """Run just before MkDocs' `relpath` processor (priority 0)."""
-        md.treeprocessors.register(_Resolver(md, self.languages), "chancery_absolute_links", 1)
+        resolver = _Resolver(md, self.languages, self.text_language)
+        md.treeprocessors.register(resolver, "chancery_absolute_links", 1)
 
 
 class _Resolver(Treeprocessor):
-    def __init__(self, md: Markdown, languages: tuple[str, ...]) -> None:
+    def __init__(
+        self,
+        md: Markdown,
+        languages: tuple[str, ...],
+        text_language: Callable[[str], str | None],
+    ) -> None:
         super().__init__(md)
         self.languages = languages
+        self.text_language = text_language
 
     def run(self, root: Element) -> None:
         # MkDocs' own link processor knows the page being rendered and the build's files.
@@ -65,12 +76,13 @@ class _Resolver(Treeprocessor):
         if language not in self.languages:
             return
         level = config.validation.links.not_found
+        written_in = self.text_language(file.src_uri)
         for element in root.iter():
             attribute = _LINKED.get(str(element.tag))
             url = element.get(attribute) if attribute else None
             if attribute is None or not url or not is_site_absolute(url):
                 continue
-            targets = link_targets(url, language, self.languages)
+            targets = link_targets(url, language, self.languages, written_in)
             found = next(
                 (path for path in targets.candidates if files.get_file_from_path(path)), None
             )

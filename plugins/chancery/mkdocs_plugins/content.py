@@ -140,7 +140,7 @@ class ContentPlugin(BasePlugin[ContentPluginConfig]):
         if is_nested_language_build(config) and self.catalog is not None:
             return config
         self.policy = self._resolve_policy(config)
-        _register_absolute_links(config, self.policy)
+        _register_absolute_links(config, self.policy, self._text_language)
         self.administrations = self._resolve_administrations()
         self.regions = self._resolve_regions()
         self.now = self._resolve_clock()
@@ -246,7 +246,7 @@ class ContentPlugin(BasePlugin[ContentPluginConfig]):
         if record is not None:
             page.meta = _render_meta(record)
         if self.markdown_cache is not None:
-            self.markdown_cache.attach(page)
+            self.markdown_cache.attach(page, record.language if record is not None else "")
         return markdown
 
     # Runs first among on_page_content handlers: it cleans what authors wrote, and plugins
@@ -314,6 +314,11 @@ class ContentPlugin(BasePlugin[ContentPluginConfig]):
         # A fallback stands where an unpublished version of this language may sit in the
         # catalog: the fallback's original is what is shown there, never that version.
         return self.aliases.get(src_uri) or catalog.get(src_uri)
+
+    def _text_language(self, src_uri: str) -> str | None:
+        """The language of the text served at ``src_uri`` (a fallback's original's)."""
+        record = self.aliases.get(src_uri) or (self.catalog.get(src_uri) if self.catalog else None)
+        return record.language if record is not None else None
 
     def reader_language(self, config: MkDocsConfig) -> Language:
         """The language this build is for: the reader's language."""
@@ -599,12 +604,14 @@ def _in_folder(section: Section, prefix: str) -> bool:
     )
 
 
-def _register_absolute_links(config: MkDocsConfig, policy: LanguagePolicy) -> None:
+def _register_absolute_links(
+    config: MkDocsConfig, policy: LanguagePolicy, text_language: Callable[[str], str | None]
+) -> None:
     # Site-absolute links (`/docs/install/`) lead to the page in the linking page's language.
     # Python-Markdown takes extension objects beside names; MkDocs' type says names only.
     extensions: list[Any] = config.markdown_extensions
     extensions[:] = [item for item in extensions if not isinstance(item, AbsoluteLinks)]
-    extensions.append(AbsoluteLinks(policy.codes))
+    extensions.append(AbsoluteLinks(policy.codes, text_language))
 
 
 def _register_theme_files(config: MkDocsConfig) -> None:
