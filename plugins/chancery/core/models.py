@@ -118,13 +118,16 @@ def alias_problem(value: str) -> str | None:
     example = "e.g. /old/page/"
     if not value.startswith("/") or value.startswith("//"):
         return f"'{value}' is not a path from the site's root; start it with one '/', {example}"
+    # Old sites served names with spaces ('/Visa Notes/'); other blanks are mistakes.
     if any(char in value for char in "?#\\") or any(
-        unicodedata.category(char)[0] in "CZ" for char in value
+        unicodedata.category(char)[0] in "CZ" and char != " " for char in value
     ):
         return (
-            f"'{value}' holds a space, a control character, '?', '#' or '\\'; write the path "
+            f"'{value}' holds a tab, a control character, '?', '#' or '\\'; write the path "
             f"alone, {example}"
         )
+    if value != value.strip():
+        return f"'{value}' starts or ends with a space; remove it"
     parts = value.strip("/").split("/")
     if value != "/" and any(part in ("", ".", "..") for part in parts):
         return f"'{value}' has an empty, '.' or '..' part; write the path as served, {example}"

@@ -182,7 +182,17 @@ def words(slug: str) -> str:
 _FENCE = re.compile(r"^[ ]{0,3}(`{3,}|~{3,})", re.MULTILINE)
 _CODE_SPAN = re.compile(r"(`+)(?!`).*?(?<!`)\1(?!`)", re.DOTALL)
 #: A link or image destination: `](url "title")` or `](<url>)`; also reference definitions.
-_INLINE = re.compile(r"\]\([ \t]*(<[^<>\n]*>|[^\s()<>]+(?:\([^\s()]*\)[^\s()<>]*)*)")
+#: What may follow a link destination: an optional title, then the closing parenthesis.
+_AFTER = r"""(?=(?:[ \t]+(?:"[^"\n]*"|'[^'\n]*'|\([^()\n]*\)))?[ \t]*\))"""
+#: A destination in angle brackets, without spaces (parentheses balanced), or with spaces
+#: (Python-Markdown reads `[a](Visa Notes.md)` as one link).
+_INLINE = re.compile(
+    r"\]\([ \t]*(<[^<>\n]*>|[^\s()<>]+(?:\([^\s()]*\)[^\s()<>]*)*"
+    + _AFTER
+    + r"""|[^()<>\n"']+?"""
+    + _AFTER
+    + ")"
+)
 _REFERENCE = re.compile(r"^[ ]{0,3}\[[^\]\n]+\]:[ \t]*(<[^<>\n]*>|\S+)", re.MULTILINE)
 _RAW_HTML_LINK = re.compile(r"""<(?:a|img)\b[^>]*?\b(?:href|src)\s*=\s*["'](/[^"'/][^"']*|/)["']""")
 _SHORTCODE = re.compile(r"\{\{([<%])\s*(/?)\s*([\w./-]+)(.*?)\s*\1?[>%]\}\}", re.DOTALL)

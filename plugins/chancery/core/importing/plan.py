@@ -565,9 +565,12 @@ def _find(plan: _Plan, index: _Index, version: _Version, path: str) -> _Version 
         stem = PurePosixPath(plain).stem
         named = index.by_name.get((version.language, stem), [])
         return named[0] if len(named) == 1 else None
-    for key in ((source_id, inner), (version.file.language, inner), ("", inner)):
-        if key in index.file_by_inner:
-            return index.file_by_inner[key]
+    # A file beside the pages: the linking language's own, else the default language's (as
+    # static-i18n falls back), else any language's, else a site-wide static file.
+    order = [source_id, version.file.language, site.default_language, *site.languages, ""]
+    for language_id in order:
+        if (language_id or "", inner) in index.file_by_inner:
+            return index.file_by_inner[(language_id or "", inner)]
     url = _url_key(decoded if decoded.startswith("/") else urljoin(version.old_url, decoded))
     # Another language's address of the page, or one of a language that lacked it: the
     # page's group, which Chancery serves in every language (or its honest fallback).
@@ -794,9 +797,7 @@ def _sections(
             plan.output[path] = _file_text(values, "")
             plan.report.sections_created.append(_shown(plan, path))
             if needs:
-                plan.report.human.append(
-                    f"{_shown(plan, path)}: section title '{title}' {needs}; translate it"
-                )
+                plan.report.human.append(f"{_shown(plan, path)}: section title '{title}' {needs}")
 
 
 def _section_source(
@@ -821,8 +822,8 @@ def _section_title(
     name = plan.settings.policy.get(code).name
     for version in group.values():
         title = str(version.fields.values["title"])
-        return title, f"is {version.language}'s (from {version.shown}), not {name}"
-    return words(PurePosixPath(folder).name), f"is the folder's name, not a {name} title"
+        return title, f"is {version.language}'s (from {version.shown}); write it in {name}"
+    return words(PurePosixPath(folder).name), f"is the folder's name; write it in {name}"
 
 
 def _shown(plan: _Plan, path: str) -> str:

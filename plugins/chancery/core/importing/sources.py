@@ -420,6 +420,13 @@ def _read_static_i18n(root: Path, layout: str) -> SourceSite:
             marked, plain = _split_suffix(inner, languages)
             entries.append((path, shown, marked or default, plain))
     pages, files, skipped = _collect(entries)
+    if settings.get("nav"):
+        skipped.append(
+            (
+                f"{config_file.name}: nav",
+                "Chancery builds the nav from the content folders; place pages with `order:`",
+            )
+        )
     prefixes = {code: "" if code == default else f"{code}/" for code in languages}
     return SourceSite(
         layout,
