@@ -38,7 +38,12 @@ from chancery.core.metrics import (
 from chancery.core.schedule import is_live
 from chancery.core.translations import TranslationPolicy, TranslationReport, assess
 from chancery.mkdocs_plugins.content import ContentPlugin
-from chancery.mkdocs_plugins.site import content_plugin, dest_uri, is_nested_language_build
+from chancery.mkdocs_plugins.site import (
+    content_plugin,
+    dest_uri,
+    is_nested_language_build,
+    refuse_content_at,
+)
 
 log = get_plugin_logger(__name__)
 
@@ -117,16 +122,18 @@ class DashboardPlugin(BasePlugin[DashboardPluginConfig]):
             return files
         inner = self._resolve_inner_path()
         src_uri = f"{reader.code}/{inner}.md"
-        target = policy.url_prefix(reader.code) + dest_uri(f"{inner}.md", config)
-        # By address: `internal/language-service/index.md` is published there too.
-        taken = next((file for file in files if file.dest_uri == target), None)
-        if taken is not None:
-            raise PluginError(
-                f"content/{taken.src_uri}: the language service dashboard is published at this "
-                f"address; move the page, or set dashboard_path under plugins: {DASHBOARD_PLUGIN}"
-            )
+        prefix = policy.url_prefix(reader.code)
+        address = dest_uri(f"{inner}.md", config)
+        refuse_content_at(
+            files,
+            config,
+            prefix=prefix,
+            inner=address,
+            owner=DASHBOARD_PLUGIN,
+            option="dashboard_path",
+        )
         file = File.generated(config, src_uri, content="", inclusion=InclusionLevel.NOT_IN_NAV)
-        file.dest_uri = target
+        file.dest_uri = prefix + address
         files.append(file)
         self.src_uri = src_uri
         return files

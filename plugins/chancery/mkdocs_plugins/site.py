@@ -23,6 +23,7 @@ __all__ = [
     "dest_uri",
     "i18n_plugin",
     "is_nested_language_build",
+    "refuse_content_at",
     "runs_site_wide_steps",
     "set_language_menu",
     "url_for_inner",
@@ -96,6 +97,26 @@ def add_language_page(
     ``option`` the setting that moves its page.
     """
     inner = f"{slug}/index.html" if config.use_directory_urls else f"{slug}.html"
+    refuse_content_at(files, config, prefix=prefix, inner=inner, owner=owner, option=option)
+    target = prefix + inner
+    text = "---\n" + yaml.safe_dump(front_matter, allow_unicode=True) + "---\n"
+    page = File.generated(
+        config, f"{language}/{slug}.md", content=text, inclusion=InclusionLevel.NOT_IN_NAV
+    )
+    page.dest_uri = target
+    files.append(page)
+    return page
+
+
+def refuse_content_at(
+    files: Files, config: MkDocsConfig, *, prefix: str, inner: str, owner: str, option: str
+) -> None:
+    """Stop the build when a page is where ``owner`` generates one (``inner``, per language).
+
+    Content pages of every language and state count (a draft is published one day), and so
+    does a file of this build at ``prefix + inner``; the message names each content file and
+    ``option``, the setting that moves the generated page.
+    """
     shown = Path(config.docs_dir).name
     _, catalog, _ = content_plugin(config, owner).state()
     taken = [
@@ -113,14 +134,6 @@ def add_language_page(
             f"{owner} puts its page in every language; rename the page, or move {owner}'s page "
             f"with `{option}: <another path>` under `- {owner}:` in mkdocs.yml's plugins"
         )
-    target = prefix + inner
-    text = "---\n" + yaml.safe_dump(front_matter, allow_unicode=True) + "---\n"
-    page = File.generated(
-        config, f"{language}/{slug}.md", content=text, inclusion=InclusionLevel.NOT_IN_NAV
-    )
-    page.dest_uri = target
-    files.append(page)
-    return page
 
 
 def set_language_menu(config: MkDocsConfig, links: Iterable[tuple[Language, str]]) -> None:
