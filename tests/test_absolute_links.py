@@ -19,7 +19,7 @@ from hypothesis import strategies as st
 from mkdocs.exceptions import Abort
 
 from chancery.core.links import link_targets, relative_link
-from tests.conftest import BuildSite, of, page
+from tests.conftest import BuildSite, chancery_plugins, of, page
 
 LANGUAGES = (("en", "foreign"), ("fr", "foreign"), ("pt-BR", "foreign"), ("zh-Hant", "domestic"))
 PNG = bytes.fromhex(
@@ -71,16 +71,9 @@ def _config() -> dict[str, Any]:
                 "anchors": "info",
             }
         },
-        "plugins": [
-            {
-                "chancery/content": {
-                    "root_language": "en",
-                    "languages": [{"code": code, "role": role} for code, role in LANGUAGES],
-                }
-            },
-            {"chancery/languages": {"translation_gate": "warn", "build_jobs": 1}},
-            "chancery/i18n",
-        ],
+        "plugins": chancery_plugins(
+            LANGUAGES, root_language="en", languages_options={"build_jobs": 1}
+        ),
     }
 
 

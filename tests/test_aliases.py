@@ -18,28 +18,16 @@ from mkdocs.exceptions import Abort
 from playwright.sync_api import Browser
 
 from chancery.core.models import alias_problem
-from tests.conftest import BuildSite, of, page
+from tests.conftest import BuildSite, chancery_plugins, of, page
 from tests.headers_support import browser_thread, serve_like_host, watched_context
 
 LANGUAGES = (("en", "foreign"), ("fr", "foreign"), ("ar", "domestic"))
 
 
 def _config(site_url: str = "https://x.example/", **plugins: Any) -> dict[str, Any]:
-    return {
-        "site_url": site_url,
-        "plugins": [
-            {
-                "chancery/content": {
-                    "root_language": "en",
-                    "languages": [{"code": code, "role": role} for code, role in LANGUAGES],
-                }
-            },
-            {"chancery/languages": {"translation_gate": "warn"}},
-            *([{"chancery/search": plugins["search"]}] if "search" in plugins else []),
-            "chancery/headers",
-            "chancery/i18n",
-        ],
-    }
+    search = [{"chancery/search": plugins["search"]}] if "search" in plugins else []
+    plugin_list = chancery_plugins(LANGUAGES, *search, "chancery/headers", root_language="en")
+    return {"site_url": site_url, "plugins": plugin_list}
 
 
 def _files(**extra: str) -> dict[str, str]:

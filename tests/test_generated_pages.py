@@ -18,7 +18,7 @@ from bs4 import BeautifulSoup
 from mkdocs.exceptions import Abort
 from playwright.sync_api import Browser
 
-from tests.conftest import BuildSite, of, page
+from tests.conftest import BuildSite, chancery_plugins, of, page
 from tests.headers_support import browser_thread, serve_like_host, watched_context
 
 LANGUAGES = (("en", "foreign"), ("fr", "foreign"), ("pt-BR", "foreign"), ("ko", "domestic"))
@@ -42,20 +42,8 @@ def _files() -> dict[str, str]:
 
 
 def _config(**plugins: dict[str, Any]) -> dict[str, Any]:
-    return {
-        "plugins": [
-            {
-                "chancery/content": {
-                    "root_language": "en",
-                    "languages": [{"code": code, "role": role} for code, role in LANGUAGES],
-                }
-            },
-            {"chancery/languages": {"translation_gate": "warn"}},
-            *[{name: options} for name, options in plugins.items()],
-            "chancery/headers",
-            "chancery/i18n",
-        ]
-    }
+    listed = [{name: options} for name, options in plugins.items()]
+    return {"plugins": chancery_plugins(LANGUAGES, *listed, "chancery/headers", root_language="en")}
 
 
 def test_every_language_follows_search_page(build_site: BuildSite) -> None:

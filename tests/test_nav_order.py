@@ -8,23 +8,13 @@ from typing import Any
 from bs4 import BeautifulSoup
 
 from chancery.core.catalog import load_catalog
-from tests.conftest import BuildSite, of, page, write_tree
+from tests.conftest import BuildSite, chancery_plugins, of, page, write_tree
 
 LANGUAGES = (("en", "foreign"), ("ja", "foreign"), ("de", "domestic"))
 
 
 def _config() -> dict[str, Any]:
-    return {
-        "plugins": [
-            {
-                "chancery/content": {
-                    "languages": [{"code": code, "role": role} for code, role in LANGUAGES],
-                }
-            },
-            {"chancery/languages": {"translation_gate": "warn"}},
-            "chancery/i18n",
-        ]
-    }
+    return {"plugins": chancery_plugins(LANGUAGES)}
 
 
 def _titles(site: Path, path: str, section: str) -> list[str]:

@@ -10,14 +10,16 @@ import sys
 from collections.abc import Callable, Iterator, Sequence
 from pathlib import Path
 
-from chancery.core.catalog import Catalog, Page, load_catalog
+from chancery.core.catalog import Catalog, Page
 from chancery.core.clock import ClockError, build_now
 from chancery.core.config import (
     DASHBOARD_PLUGIN_NAME,
     SiteConfigError,
     SiteSettings,
+    load_site_catalog,
     read_plugin_options,
     read_site_settings,
+    site_topics,
 )
 from chancery.core.errors import ContentErrors
 from chancery.core.history import HistoryError, source_diff
@@ -47,7 +49,7 @@ from chancery.core.schedule import is_live, upcoming
 from chancery.core.schema import write_schemas
 from chancery.core.status import language_rows, status_document, status_table
 from chancery.core.strings import Strings, StringsError, Update, update_folder
-from chancery.core.taxonomy import Topics, load_topics
+from chancery.core.taxonomy import Topics
 from chancery.core.translate import TranslateError, locate, mark_current, start_translation
 from chancery.core.translations import assess
 
@@ -342,29 +344,12 @@ def _load(
     arguments: argparse.Namespace, *, check_groups: bool = True
 ) -> tuple[SiteSettings, Catalog]:
     settings = read_site_settings(arguments.config_file)
-    topics = _topics(settings)
-    catalog = load_catalog(
-        settings.content_dir,
-        settings.policy.codes,
-        settings.config_file.parent,
-        check_groups=check_groups,
-        regions=settings.regions.slugs,
-        root_language=settings.policy.root.code,
-        directory_urls=settings.directory_urls,
-        public_files=settings.public_files,
-        topics=topics,
-    )
+    catalog = load_site_catalog(settings, check_groups=check_groups, topics=_topics(settings))
     return settings, catalog
 
 
 def _topics(settings: SiteSettings) -> Topics:
-    tags_path = settings.content_dir / settings.tags_file
-    topics, problems = load_topics(
-        tags_path, tags_path.relative_to(settings.config_file.parent).as_posix()
-    )
-    if problems:
-        raise ContentErrors(problems)
-    return topics
+    return site_topics(settings)
 
 
 def _run_strings_update(arguments: argparse.Namespace) -> int:

@@ -21,8 +21,13 @@ from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 import yaml
 
-from chancery.core.catalog import Catalog, body_hash, load_catalog, page_address
-from chancery.core.config import SiteSettings, read_plugin_options
+from chancery.core.catalog import Catalog, body_hash, page_address
+from chancery.core.config import (
+    SiteSettings,
+    load_site_catalog,
+    read_plugin_options,
+    site_topics,
+)
 from chancery.core.errors import ContentErrors
 from chancery.core.importing.convert import (
     Fields,
@@ -260,15 +265,7 @@ def _source_language(plan: _Plan) -> str:
 
 def _existing(settings: SiteSettings) -> Catalog:
     try:
-        return load_catalog(
-            settings.content_dir,
-            settings.policy.codes,
-            settings.config_file.parent,
-            check_groups=False,
-            regions=settings.regions.slugs,
-            root_language=settings.policy.root.code,
-            directory_urls=settings.directory_urls,
-        )
+        return load_site_catalog(settings, check_groups=False)
     except ContentErrors as error:
         raise ImportProblem(
             f"the site's own content has errors; fix them first (chancery check):\n{error}"
@@ -940,21 +937,7 @@ def _check(plan: _Plan) -> None:
         if settings.content_dir.is_dir():
             shutil.copytree(settings.content_dir, staged, symlinks=True)
         _write_files(staged, plan.output)
-        topics, problems = load_topics(
-            staged / settings.tags_file, _shown(plan, settings.tags_file)
-        )
-        if problems:
-            raise ContentErrors(problems)
-        load_catalog(
-            staged,
-            settings.policy.codes,
-            project,
-            regions=settings.regions.slugs,
-            root_language=settings.policy.root.code,
-            directory_urls=settings.directory_urls,
-            public_files=settings.public_files,
-            topics=topics,
-        )
+        load_site_catalog(settings, content_dir=staged, topics=site_topics(settings, staged))
 
 
 def _write_files(content_dir: Path, output: dict[str, str | bytes]) -> None:
