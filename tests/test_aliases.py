@@ -13,12 +13,14 @@ from typing import Any
 from urllib.parse import urljoin
 
 import pytest
+import yaml
 from bs4 import BeautifulSoup
 from mkdocs.exceptions import Abort
 from playwright.sync_api import Browser
 
+from chancery.cli import main
 from chancery.core.models import alias_problem
-from tests.conftest import BuildSite, chancery_plugins, of, page
+from tests.conftest import BuildSite, chancery_plugins, of, page, write_tree
 from tests.headers_support import browser_thread, serve_like_host, watched_context
 
 LANGUAGES = (("en", "foreign"), ("fr", "foreign"), ("ar", "domestic"))
@@ -164,6 +166,23 @@ def test_an_alias_at_a_generated_pages_address_stops_the_build(
         "content/en/tips.md: aliases: '/search/' is the address of a page the site publishes "
         "(search/index.html); remove the alias"
     ) in caplog.text
+
+
+def test_a_new_translation_leaves_the_sources_aliases_and_order(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    project = tmp_path / "project"
+    write_tree(
+        project / "content",
+        {"en/a.md": page("A", aliases=["/old-a/"], order=3), "en/index.md": page("Home")},
+    )
+    config = {"docs_dir": "content", "plugins": chancery_plugins(LANGUAGES, root_language="en")}
+    (project / "mkdocs.yml").write_text(yaml.safe_dump(config), "utf-8")
+    monkeypatch.chdir(project)
+    assert main(["translate", "content/en/a.md", "--to", "fr"]) == 0
+    created = (project / "content/fr/a.md").read_text("utf-8")
+    assert "aliases" not in created and "order" not in created and "draft: true" in created
+    assert main(["check"]) == 0
 
 
 def test_alias_problems_by_form() -> None:
