@@ -39,10 +39,10 @@ from chancery.core.schedule import is_live
 from chancery.core.translations import TranslationPolicy, TranslationReport, assess
 from chancery.mkdocs_plugins.content import ContentPlugin
 from chancery.mkdocs_plugins.site import (
+    content_at,
     content_plugin,
     dest_uri,
     is_nested_language_build,
-    refuse_content_at,
 )
 
 log = get_plugin_logger(__name__)
@@ -124,14 +124,13 @@ class DashboardPlugin(BasePlugin[DashboardPluginConfig]):
         src_uri = f"{reader.code}/{inner}.md"
         prefix = policy.url_prefix(reader.code)
         address = dest_uri(f"{inner}.md", config)
-        refuse_content_at(
-            files,
-            config,
-            prefix=prefix,
-            inner=address,
-            owner=DASHBOARD_PLUGIN,
-            option="dashboard_path",
-        )
+        # By address: `internal/language-service/index.md` is published there too.
+        taken = content_at(files, config, prefix=prefix, inner=address, owner=DASHBOARD_PLUGIN)
+        if taken:
+            raise PluginError(
+                f"{', '.join(taken)}: the language service dashboard is published at this "
+                f"address; move the page, or set dashboard_path under plugins: {DASHBOARD_PLUGIN}"
+            )
         file = File.generated(config, src_uri, content="", inclusion=InclusionLevel.NOT_IN_NAV)
         file.dest_uri = prefix + address
         files.append(file)

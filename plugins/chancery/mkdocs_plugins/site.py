@@ -19,11 +19,11 @@ __all__ = [
     "SiteWideStep",
     "absolute_url",
     "add_language_page",
+    "content_at",
     "content_plugin",
     "dest_uri",
     "i18n_plugin",
     "is_nested_language_build",
-    "refuse_content_at",
     "runs_site_wide_steps",
     "set_language_menu",
     "url_for_inner",
@@ -97,7 +97,13 @@ def add_language_page(
     ``option`` the setting that moves its page.
     """
     inner = f"{slug}/index.html" if config.use_directory_urls else f"{slug}.html"
-    refuse_content_at(files, config, prefix=prefix, inner=inner, owner=owner, option=option)
+    taken = content_at(files, config, prefix=prefix, inner=inner, owner=owner)
+    if taken:
+        raise PluginError(
+            f"{', '.join(taken)}: published at {slug}/ (under each language's prefix), where "
+            f"{owner} puts its page in every language; rename the page, or move {owner}'s page "
+            f"with `{option}: <another path>` under `- {owner}:` in mkdocs.yml's plugins"
+        )
     target = prefix + inner
     text = "---\n" + yaml.safe_dump(front_matter, allow_unicode=True) + "---\n"
     page = File.generated(
@@ -108,14 +114,13 @@ def add_language_page(
     return page
 
 
-def refuse_content_at(
-    files: Files, config: MkDocsConfig, *, prefix: str, inner: str, owner: str, option: str
-) -> None:
-    """Stop the build when a page is where ``owner`` generates one (``inner``, per language).
+def content_at(
+    files: Files, config: MkDocsConfig, *, prefix: str, inner: str, owner: str
+) -> list[str]:
+    """The pages at the address where ``owner`` generates one (``inner``, in each language).
 
-    Content pages of every language and state count (a draft is published one day), and so
-    does a file of this build at ``prefix + inner``; the message names each content file and
-    ``option``, the setting that moves the generated page.
+    Content pages of every language and state count (a draft is published one day), then a file
+    of this build at ``prefix + inner``; each is named as editors see it.
     """
     shown = Path(config.docs_dir).name
     _, catalog, _ = content_plugin(config, owner).state()
@@ -124,16 +129,7 @@ def refuse_content_at(
         for page in catalog
         if page_address(page.path.partition("/")[2], config.use_directory_urls) == inner
     ]
-    taken += [
-        f"{shown}/{file.src_uri}" for file in files if file.dest_uri == prefix + inner and not taken
-    ]
-    if taken:
-        address = inner.removesuffix("index.html")
-        raise PluginError(
-            f"{', '.join(taken)}: published at {address} (under each language's prefix), where "
-            f"{owner} puts its page in every language; rename the page, or move {owner}'s page "
-            f"with `{option}: <another path>` under `- {owner}:` in mkdocs.yml's plugins"
-        )
+    return taken or [f"{shown}/{file.src_uri}" for file in files if file.dest_uri == prefix + inner]
 
 
 def set_language_menu(config: MkDocsConfig, links: Iterable[tuple[Language, str]]) -> None:
