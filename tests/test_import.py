@@ -363,6 +363,25 @@ def test_existing_files_are_replaced_only_when_asked(
     assert _front(project / "content/en/index.md")["title"] == "Embassy in Brasília"
 
 
+def test_every_unreadable_source_file_is_named_at_once(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    source = tmp_path / "old"
+    write_tree(
+        source,
+        {
+            "en/index.md": "---\ntitle: Home\ndescription: Home.\n---\n\nHi.\n",
+            "en/a.md": "---\ntitle: A\ntitle: B\n---\n\nText.\n",
+            "en/b.md": "+++\ntitle = \n+++\n\nText.\n",
+        },
+    )
+    project = _site(tmp_path / "site", [("en", "foreign")], headers=False)
+    assert _import(project, str(source), "--from", "locale-folders") == 1
+    err = capsys.readouterr().err
+    assert "en/a.md:3: front matter: " in err and "en/b.md: TOML front matter: " in err
+    assert not any((project / "content").iterdir())
+
+
 def test_importing_without_a_site_says_to_create_one(
     tmp_path: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:

@@ -279,11 +279,16 @@ def _read_versions(plan: _Plan) -> None:
     report = plan.report
     for file in plan.site.pages:
         language = plan.tags[file.language]
-        document = read_document(file)
+        try:
+            document = read_document(file)
+        except ImportProblem as error:
+            report.problems.append(str(error))  # Every unreadable file, in one report.
+            continue
         fields = convert_fields(document.data, plan.zone)
         data = {str(key).lower(): value for key, value in document.data.items()}
         parts = PurePosixPath(file.inner).parts
-        if parts[0] in TAG_TAXONOMIES or parts[0] in plan.site.taxonomies:
+        taxonomies = {*TAG_TAXONOMIES, *plan.site.taxonomies}
+        if plan.site.format == "hugo" and parts[0] in taxonomies:
             if len(parts) == 3 and parts[2] == "_index.md" and fields.values.get("title"):
                 plan.term_names[(slugify(parts[1]), language)] = fields.values["title"]
             report.skipped.append((file.shown, "a taxonomy page: its title names the tag"))
@@ -305,9 +310,8 @@ def _read_versions(plan: _Plan) -> None:
             )
         heading, rest = leading_heading(body)
         title = fields.values.get("title")
-        version = _Version(
-            file, language, _plain_inner(file.inner), "", fields, body, document.body_line
-        )
+        inner = _plain_inner(file.inner, readme=plan.site.format != "hugo")
+        version = _Version(file, language, inner, "", fields, body, document.body_line)
         if title is None and heading:
             fields.values["title"] = heading
             version.title_from = "its first heading"
@@ -336,13 +340,16 @@ def _read_versions(plan: _Plan) -> None:
             report.human.append(f"{file.shown}: {problem}")
 
 
-def _plain_inner(inner: str) -> str:
+def _plain_inner(inner: str, *, readme: bool = False) -> str:
+    """A source page's path as a Chancery page: '.md', '_index' (and 'README') as 'index'.
+
+    ``readme``: MkDocs reads a folder's README.md as its index page; Hugo does not.
+    """
     path = PurePosixPath(inner)
-    suffix = ".md"
     stem = path.stem
-    if stem == "_index":
+    if stem == "_index" or (readme and stem == "README"):
         stem = "index"
-    return (path.parent / f"{stem}{suffix}").as_posix().removeprefix("./")
+    return (path.parent / f"{stem}.md").as_posix().removeprefix("./")
 
 
 def _old_url(site: SourceSite, file: SourceFile, data: dict[str, Any]) -> str:
