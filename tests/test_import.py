@@ -74,6 +74,14 @@ def _site(
     return project
 
 
+def _old_site(tmp_path: Path, files: dict[str, str]) -> Path:
+    """A tree of locale folders with an English home page and ``files``."""
+    source = tmp_path / "old"
+    home = "---\ntitle: Home\ndescription: Home.\n---\n\nHi.\n"
+    write_tree(source, {"en/index.md": home, **files})
+    return source
+
+
 def _import(project: Path, *arguments: str) -> int:
     return main(["import", "--config-file", str(project / "mkdocs.yml"), *arguments])
 
@@ -366,11 +374,9 @@ def test_existing_files_are_replaced_only_when_asked(
 def test_every_unreadable_source_file_is_named_at_once(
     tmp_path: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
-    source = tmp_path / "old"
-    write_tree(
-        source,
+    source = _old_site(
+        tmp_path,
         {
-            "en/index.md": "---\ntitle: Home\ndescription: Home.\n---\n\nHi.\n",
             "en/a.md": "---\ntitle: A\ntitle: B\n---\n\nText.\n",
             "en/b.md": "+++\ntitle = \n+++\n\nText.\n",
         },
@@ -393,14 +399,8 @@ def test_importing_without_a_site_says_to_create_one(
 def test_the_result_is_checked_before_anything_is_written(
     tmp_path: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
-    source = tmp_path / "old"
-    write_tree(
-        source,
-        {
-            "en/index.md": "---\ntitle: Home\ndescription: Home.\n---\n\nHi.\n",
-            "en/long.md": "---\ntitle: " + "T" * 250 + "\ndescription: Long.\n---\n\nText.\n",
-        },
-    )
+    long = "---\ntitle: " + "T" * 250 + "\ndescription: Long.\n---\n\nText.\n"
+    source = _old_site(tmp_path, {"en/long.md": long})
     shutil.copytree(source / "en", source / "fr")
     project = _site(tmp_path / "site", [("en", "foreign"), ("fr", "foreign")])
     assert _import(project, str(source), "--from", "locale-folders", "--source", "en") == 1
