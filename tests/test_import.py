@@ -24,6 +24,8 @@ from hypothesis import strategies as st
 from chancery.cli import main
 from chancery.core.catalog import body_hash
 from chancery.core.importing.convert import first_sentence, slugify, timestamp
+from chancery.core.importing.plan import Report
+from chancery.core.importing.report import report_text
 from chancery.core.models import PageContent, slug_problem
 from chancery.core.source import read_source
 from tests.conftest import REPO, TEST_NOW, build_in, site_files, write_tree
@@ -164,7 +166,7 @@ def test_a_hugo_site_imports_and_builds_strict(hugo_import: tuple[Path, str]) ->
     assert not any(path.suffix == ".js" for path in content.rglob("*"))
     # The report, on the terminal and in the file.
     report = (project / "import-report.txt").read_text("utf-8")
-    assert report in out
+    assert report in out  # Under 40 lines need a human: the terminal shows them all.
     for line in (
         "  linkTitle  3",
         "  author     1",
@@ -408,6 +410,14 @@ def test_the_result_is_checked_before_anything_is_written(
     assert "the result would not pass `chancery check`" in err
     assert "content/en/long.md:2: title: is longer than 200 characters; shorten it" in err
     assert not any((project / "content").iterdir())
+
+
+def test_the_terminal_shows_the_first_lines_that_need_a_human_and_the_file_all() -> None:
+    report = Report(human=[f"content/en/p{n}.md: link '/' leads nowhere" for n in range(55)])
+    short, full = report_text(report, human=40), report_text(report)
+    assert "content/en/p39.md" in short and "content/en/p40.md" not in short
+    assert "  and 15 more" in short
+    assert all(f"content/en/p{n}.md" in full for n in range(55))
 
 
 @settings(max_examples=150, deadline=None)

@@ -605,12 +605,12 @@ def _run_import(arguments: argparse.Namespace) -> int:
             file=sys.stderr,
         )
         return 1
-    text = report_text(report, written=not arguments.dry_run)
-    print(text, end="")
-    if not arguments.dry_run:
+    written = not arguments.dry_run
+    print(report_text(report, written=written, human=None if not written else 40), end="")
+    if written:
         path = arguments.report or config_file.parent / "import-report.txt"
-        path.write_text(text, encoding="utf-8")
-        print(f"Report written to {path}")
+        path.write_text(report_text(report), encoding="utf-8")
+        print(f"Report written to {path}, with every line")
     return 0
 
 

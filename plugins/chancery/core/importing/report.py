@@ -10,8 +10,11 @@ from chancery.core.importing.plan import Report
 LISTED = 20
 
 
-def report_text(report: Report, *, written: bool = True) -> str:
-    """The report as plain text, for the terminal and the report file."""
+def report_text(report: Report, *, written: bool = True, human: int | None = None) -> str:
+    """The report as plain text, for the terminal and the report file.
+
+    ``human`` caps the lines of what needs a human (the terminal's copy; the file has all).
+    """
     languages = ", ".join(f"{source} → {tag}" for source, tag in report.languages.items())
     verb = "Imported" if written else "Would import (dry run, nothing written)"
     lines = [
@@ -39,7 +42,7 @@ def report_text(report: Report, *, written: bool = True) -> str:
     if report.tags_added:
         lines.append(f"Tags added: {', '.join(report.tags_added)}")
     lines += _listed("Not imported", [f"{path}: {why}" for path, why in report.skipped])
-    lines += _listed("Needs a human", report.human, limit=None)
+    lines += _listed("Needs a human", report.human, limit=human)
     lines.append("Next: chancery check, then chancery build (strict: it names any broken link).")
     return "\n".join(lines) + "\n"
 
