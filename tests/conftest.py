@@ -54,6 +54,28 @@ def site_config(
     return config
 
 
+def chancery_plugins(
+    languages: tuple[tuple[str, str], ...],
+    *middle: str | dict[str, Any],
+    root_language: str | None = None,
+    languages_options: Mapping[str, Any] | None = None,
+) -> list[str | dict[str, Any]]:
+    """A `plugins:` list: chancery/content, chancery/languages, ``middle``, chancery/i18n.
+
+    ``languages`` are (code, role) in policy order; the parity gate only warns.
+    """
+    content: dict[str, Any] = {"languages": [{"code": c, "role": r} for c, r in languages]}
+    if root_language:
+        content["root_language"] = root_language
+    options = {"translation_gate": "warn", **dict(languages_options or {})}
+    return [
+        {"chancery/content": content},
+        {"chancery/languages": options},
+        *middle,
+        "chancery/i18n",
+    ]
+
+
 def site_files(site: Path) -> dict[str, bytes]:
     """Every file of a built site, by path relative to it: to compare two builds byte for byte."""
     return {p.relative_to(site).as_posix(): p.read_bytes() for p in site.rglob("*") if p.is_file()}

@@ -11,17 +11,23 @@ import sys
 from collections.abc import Callable, Iterator, Sequence
 from pathlib import Path
 
-from chancery.core.catalog import Catalog, Page, load_catalog
+from chancery.core.catalog import Catalog, Page
 from chancery.core.clock import ClockError, build_now
 from chancery.core.config import (
     DASHBOARD_PLUGIN_NAME,
     SiteConfigError,
     SiteSettings,
+    load_site_catalog,
     read_plugin_options,
     read_site_settings,
+    site_topics,
 )
 from chancery.core.errors import ContentErrors
 from chancery.core.history import HistoryError, committed_body_hash, source_diff
+from chancery.core.importing.plan import ImportOptions, run_import
+from chancery.core.importing.report import report_text
+from chancery.core.importing.sources import FORMATS as IMPORT_FORMATS
+from chancery.core.importing.sources import ImportProblem
 from chancery.core.integrity import (
     EXIT_CANNOT_VERIFY,
     IntegrityError,
@@ -59,7 +65,7 @@ from chancery.core.schedule import is_live, upcoming
 from chancery.core.schema import write_schemas
 from chancery.core.status import language_rows, status_document, status_table
 from chancery.core.strings import Strings, StringsError, Update, update_folder
-from chancery.core.taxonomy import Topics, load_topics
+from chancery.core.taxonomy import Topics
 from chancery.core.translate import (
     ContentFile,
     TranslateError,
@@ -269,6 +275,65 @@ def _parser() -> argparse.ArgumentParser:
     )
     update.set_defaults(run=_run_strings_update)
 
+    importer = commands.add_parser(
+        "import",
+        help="bring an existing site's content (Hugo, MkDocs + static-i18n, locale folders) "
+        "into this site",
+        description="Reads SOURCE, maps its languages and front matter to this site's, and "
+        "writes its pages into the content folder only when the result passes `chancery "
+        "check`; prints a report and writes it to --report. Exit status: 0 imported; 1 nothing "
+        "imported (every problem listed); 2 no site here, or bad arguments.",
+    )
+    _add_config_option(importer)
+    importer.add_argument("source", type=Path, metavar="SOURCE", help="the folder of the site")
+    importer.add_argument(
+        "--from",
+        dest="layout",
+        choices=IMPORT_FORMATS,
+        help="what SOURCE is (default: detected from its files)",
+    )
+    importer.add_argument(
+        "--language",
+        action="append",
+        default=[],
+        metavar="SOURCE=TAG",
+        help="import the source's language SOURCE as this site's TAG (e.g. en_US=en); by "
+        "default en_US is en-US, or en when the site has en only; repeat for more",
+    )
+    importer.add_argument(
+        "--source",
+        dest="source_language",
+        metavar="LANGUAGE",
+        help="the language the originals are in (default: the source's default language); "
+        "the other versions record that they are its translations",
+    )
+    importer.add_argument(
+        "--timezone",
+        metavar="ZONE",
+        help="the time zone of dates written without an offset, e.g. Europe/Berlin (default: "
+        "Hugo's timeZone setting)",
+    )
+    importer.add_argument(
+        "--describe",
+        action="store_true",
+        help="give pages without a description their first sentence (the report lists them)",
+    )
+    importer.add_argument(
+        "--overwrite",
+        action="store_true",
+        help="replace files that already exist in the content folder (a new site's starters)",
+    )
+    importer.add_argument(
+        "--dry-run", action="store_true", help="check and report, but write nothing"
+    )
+    importer.add_argument(
+        "--report",
+        type=Path,
+        metavar="FILE",
+        help="where the report is written (default: import-report.txt beside mkdocs.yml)",
+    )
+    importer.set_defaults(run=_run_import)
+
     _add_new_commands(commands)
 
     schema = commands.add_parser(
@@ -399,30 +464,12 @@ def _load(
     arguments: argparse.Namespace, *, check_groups: bool = True
 ) -> tuple[SiteSettings, Catalog]:
     settings = read_site_settings(arguments.config_file)
-    topics = _topics(settings)
-    catalog = load_catalog(
-        settings.content_dir,
-        settings.policy.codes,
-        settings.config_file.parent,
-        check_groups=check_groups,
-        regions=settings.regions.slugs,
-        root_language=settings.policy.root.code,
-        directory_urls=settings.directory_urls,
-        public_files=settings.public_files,
-        topics=topics,
-        source_language=settings.policy.source.code,
-    )
+    catalog = load_site_catalog(settings, check_groups=check_groups, topics=_topics(settings))
     return settings, catalog
 
 
 def _topics(settings: SiteSettings) -> Topics:
-    tags_path = settings.content_dir / settings.tags_file
-    topics, problems = load_topics(
-        tags_path, tags_path.relative_to(settings.config_file.parent).as_posix()
-    )
-    if problems:
-        raise ContentErrors(problems)
-    return topics
+    return site_topics(settings)
 
 
 def _run_strings_update(arguments: argparse.Namespace) -> int:
@@ -792,6 +839,53 @@ def _run_metrics(arguments: argparse.Namespace) -> int:
         print(metrics_table(metrics), end="")
     fail = arguments.check or metrics.fail_on_missed_targets
     return 1 if fail and metrics.missed else 0
+
+
+def _run_import(arguments: argparse.Namespace) -> int:
+    config_file: Path = arguments.config_file
+    if not config_file.is_file():
+        print(
+            f"error: {config_file}: not found; `chancery import` brings content into an "
+            "existing Chancery site: create the site first (`chancery new site`), then run "
+            "this from its folder or pass --config-file",
+            file=sys.stderr,
+        )
+        return 2
+    languages = {}
+    for pair in arguments.language:
+        source, equals, tag = pair.partition("=")
+        if not equals or not source or not tag:
+            print(f"error: --language {pair}: write SOURCE=TAG, e.g. en_US=en", file=sys.stderr)
+            return 2
+        languages[source] = tag
+    settings = read_site_settings(config_file)
+    options = ImportOptions(
+        arguments.source,
+        arguments.layout,
+        languages,
+        arguments.source_language,
+        arguments.timezone,
+        arguments.describe,
+        arguments.overwrite,
+    )
+    try:
+        report = run_import(options, settings, write=not arguments.dry_run)
+    except ImportProblem as error:
+        print(f"error: {error}", file=sys.stderr)
+        return 1
+    except ContentErrors as error:
+        print(
+            f"error: nothing was imported; the result would not pass `chancery check`:\n{error}",
+            file=sys.stderr,
+        )
+        return 1
+    written = not arguments.dry_run
+    print(report_text(report, written=written, human=None if not written else 40), end="")
+    if written:
+        path = arguments.report or config_file.parent / "import-report.txt"
+        path.write_text(report_text(report), encoding="utf-8")
+        print(f"Report written to {path}, with every line")
+    return 0
 
 
 def _run_schema(arguments: argparse.Namespace) -> int:

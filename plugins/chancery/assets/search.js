@@ -8,13 +8,16 @@
     return;
   }
   var bundle = new URL(element.getAttribute("data-bundle"), location.href);
+  // The bundle's path from the site root (<search_page>/pagefind/): what is left is the root.
+  var bundlePath = element.getAttribute("data-bundle-path") || "";
+  var siteRoot = bundle.pathname.slice(0, bundle.pathname.length - bundlePath.length);
 
   function start() {
     var ui = new PagefindUI({
       element: "#chancery-search",
       bundlePath: bundle.pathname,
-      // Result URLs are site paths; the bundle lives at <site>/search/pagefind/.
-      baseUrl: bundle.pathname.replace(/search\/pagefind\/$/, ""),
+      // Result URLs are site paths.
+      baseUrl: siteRoot,
       showImages: false,
       resetStyles: false,
       autofocus: true,

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import hashlib
+import posixpath
 from collections import defaultdict
 from collections.abc import Iterable, Iterator, Mapping
 from dataclasses import dataclass, field
@@ -119,6 +120,11 @@ class Catalog:
         sources = [page for page in self.group(key).values() if page.content.translation_of is None]
         return sources[0] if len(sources) == 1 else None
 
+    def order(self, page: Page) -> int | None:
+        """Where ``page`` stands among its section's pages: its group's source decides."""
+        source = self.source(page.key)
+        return (source or page).content.order
+
     def group_keys(self) -> tuple[str, ...]:
         """Every translation group key, sorted."""
         return tuple(sorted(self._groups))
@@ -183,6 +189,7 @@ def load_catalog(
             pages.append(page)
     errors.extend(_duplicate_keys(pages, shown_prefix))
     errors.extend(_address_collisions(pages, shown_prefix, root_language, directory_urls))
+    errors.extend(_alias_collisions(pages, shown_prefix, root_language, directory_urls))
     if topics is not None:
         errors.extend(_undeclared_tags(pages, shown_prefix, topics))
     warnings: list[ContentError] = []
@@ -206,6 +213,59 @@ def page_address(inner: str, directory_urls: bool = True) -> str:
     if stem == "index" or not directory_urls:
         return (path.parent / f"{stem}.html").as_posix().removeprefix("./")
     return (path.parent / stem / "index.html").as_posix().removeprefix("./")
+
+
+def alias_file(alias: str) -> str:
+    """The site file of an old address: '/old/' and '/old' -> 'old/index.html'; '/a.html' stays."""
+    path = alias.strip("/")
+    if alias.endswith("/") or not path:
+        return posixpath.join(path, "index.html")
+    if posixpath.splitext(path)[1].lower() in (".html", ".htm"):
+        return path
+    return posixpath.join(path, "index.html")
+
+
+def _alias_collisions(
+    pages: list[Page], shown_prefix: str, root_language: str | None, directory_urls: bool
+) -> list[ContentError]:
+    """Aliases that take a page's address, or that two pages claim; each names both files."""
+    addresses: dict[str, Page] = {}
+    for page in pages:
+        inner = page.path.partition("/")[2]
+        # Without the root language (a bare check), no page is taken to be at the root.
+        prefix = "" if page.language == root_language else page.language
+        addresses.setdefault(posixpath.join(prefix, page_address(inner, directory_urls)), page)
+    claimed: dict[str, tuple[Page, str]] = {}
+    errors = []
+    for page in pages:
+        for alias in page.content.aliases:
+            file = alias_file(alias)
+            line = page.lines.get("aliases", 0)
+            here = shown_prefix + page.path
+            taken = addresses.get(file)
+            earlier = claimed.setdefault(file, (page, alias))
+            if taken is not None:
+                errors.append(
+                    ContentError(
+                        here,
+                        line,
+                        "aliases",
+                        f"'{alias}' is the address of {shown_prefix}{taken.path}; an alias is an "
+                        "old address that no page has now: remove it",
+                    )
+                )
+            elif earlier[0] is not page:
+                errors.append(
+                    ContentError(
+                        here,
+                        line,
+                        "aliases",
+                        f"'{alias}' is already an alias of {shown_prefix}{earlier[0].path} "
+                        f"('{earlier[1]}'); an old address leads to one page: remove it from one "
+                        "of them",
+                    )
+                )
+    return errors
 
 
 def _address_collisions(
@@ -313,6 +373,18 @@ def _follow_sources(
                         "version follows its own setting. Remove the line to follow the source",
                     )
                 )
+        own_order = page.content.order
+        if "order" in page.content.model_fields_set and own_order != source.content.order:
+            shown = "not set" if source.content.order is None else str(source.content.order)
+            warnings.append(
+                ContentError(
+                    shown_prefix + page.path,
+                    page.lines.get("order", 0),
+                    "order",
+                    f"differs from the source, {shown_prefix}{source.path} ({shown}); the "
+                    "source's order places the page in every language. Remove the line",
+                )
+            )
         if inherited:
             content = page.content.model_copy(update=inherited)
             page = Page(

@@ -14,7 +14,10 @@ from typing import Any
 import yaml
 
 from chancery.core.audiences import RegionError, Regions, parse_regions
+from chancery.core.catalog import Catalog, load_catalog
+from chancery.core.errors import ContentErrors
 from chancery.core.languages import LanguageDeclaration, LanguagePolicy, PolicyError
+from chancery.core.taxonomy import Topics, load_topics
 from chancery.core.translations import TranslationPolicy, TranslationPolicyError
 
 PLUGIN_NAME = "chancery/content"
@@ -151,3 +154,44 @@ def read_plugin_options(config_file: Path, name: str) -> dict[str, Any] | None:
         raise SiteConfigError(f"{config_file}: cannot be read: {error}") from error
     plugins = raw.get("plugins") if isinstance(raw, dict) else None
     return _plugin_options(plugins or [], name)
+
+
+def site_topics(settings: SiteSettings, content_dir: Path | None = None) -> Topics:
+    """The site's tags file, from its content folder (or a copy at ``content_dir``)."""
+    folder = content_dir or settings.content_dir
+    shown = (settings.content_dir / settings.tags_file).relative_to(settings.config_file.parent)
+    topics, problems = load_topics(folder / settings.tags_file, shown.as_posix())
+    if problems:
+        raise ContentErrors(problems)
+    return topics
+
+
+def load_site_catalog(
+    settings: SiteSettings,
+    *,
+    content_dir: Path | None = None,
+    check_groups: bool = True,
+    topics: Topics | None = None,
+) -> Catalog:
+    """The site's content, read and checked as the build checks it; ContentErrors if not.
+
+    ``content_dir`` is a copy of the content folder to read instead (with its files named as
+    the site's); ``topics`` None leaves tags unchecked.
+    """
+    folder = content_dir or settings.content_dir
+    relative = settings.content_dir.relative_to(settings.config_file.parent)
+    project = (
+        folder.parents[len(relative.parts) - 1] if content_dir else settings.config_file.parent
+    )
+    return load_catalog(
+        folder,
+        settings.policy.codes,
+        project,
+        check_groups=check_groups,
+        regions=settings.regions.slugs,
+        root_language=settings.policy.root.code,
+        directory_urls=settings.directory_urls,
+        public_files=settings.public_files,
+        topics=topics,
+        source_language=settings.policy.source.code,
+    )

@@ -242,13 +242,15 @@ def parse_headers_file(text: str) -> list[tuple[str, list[tuple[str, str]]]]:
     return rules
 
 
-def redirects_file(prefixes: Iterable[str]) -> str:
+def redirects_file(prefixes: Iterable[str], moved: Iterable[str] = ()) -> str:
     """Netlify ``_redirects`` rules serving each language's 404 page under its prefix.
 
     ``prefixes`` are the language URL prefixes ("" for the root language, else "fr/"); the
-    root rule comes last because Netlify applies the first match.
+    root rule comes last because Netlify applies the first match. ``moved`` are the rules of
+    pages' old addresses (chancery.core.redirects), which come first for the same reason.
     """
-    lines = [f"/{prefix}*  /{prefix}404.html  404" for prefix in sorted(prefixes) if prefix]
+    lines = list(moved)
+    lines += [f"/{prefix}*  /{prefix}404.html  404" for prefix in sorted(prefixes) if prefix]
     lines.append("/*  /404.html  404")
     return "\n".join(lines) + "\n"
 

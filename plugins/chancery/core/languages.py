@@ -193,7 +193,7 @@ def _describe(declaration: LanguageDeclaration) -> Language:
 def parse_tag(code: str) -> Locale:
     """The Babel locale of a BCP 47 tag, or PolicyError saying how to write it."""
     if not _TAG.match(code):
-        suggestion = _suggest_tag(code)
+        suggestion = suggest_tag(code)
         hint = f"; write it as '{suggestion}'" if suggestion and suggestion != code else ""
         raise PolicyError(
             f"'{code}' is not a BCP 47 language tag such as fr, pt-BR or zh-Hant{hint}"
@@ -212,8 +212,8 @@ def autonym(locale: Locale) -> str:
     return name[:1].upper() + name[1:]
 
 
-def _suggest_tag(code: str) -> str | None:
-    """'pt_br' -> 'pt-BR', 'ZH-hant' -> 'zh-Hant'."""
+def suggest_tag(code: str) -> str | None:
+    """The BCP 47 spelling of a language code: 'pt_br' -> 'pt-BR', 'ZH-hant' -> 'zh-Hant'."""
     parts = re.split(r"[-_]", code)
     if not parts or not parts[0].isalpha():
         return None

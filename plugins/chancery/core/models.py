@@ -5,6 +5,7 @@ from __future__ import annotations
 import difflib
 import re
 import unicodedata
+from pathlib import PurePosixPath
 from typing import Annotated, Any, ClassVar, Literal
 
 from babel import Locale
@@ -103,6 +104,50 @@ def _audience(value: str, info: ValidationInfo) -> str:
     return value
 
 
+#: An old address: a folder ('/old/page/') or an HTML file ('/old/page.html'), from the site root.
+_ALIAS_SUFFIXES = ("", ".html", ".htm")
+
+
+def alias_problem(value: str) -> str | None:
+    """Why ``value`` cannot be an alias (an old address of a page), or None.
+
+    An alias is a path from the site's root, as the old site served it: '/old/page/',
+    '/fr/ancienne-page/', '/about.html'. It may hold any letters (old addresses were not always
+    ASCII), but no scheme, host, query, fragment, '.' or '..' part, space or control character.
+    """
+    example = "e.g. /old/page/"
+    if not value.startswith("/") or value.startswith("//"):
+        return f"'{value}' is not a path from the site's root; start it with one '/', {example}"
+    # Old sites served names with spaces ('/Visa Notes/'); other blanks are mistakes.
+    if any(char in value for char in "?#\\") or any(
+        unicodedata.category(char)[0] in "CZ" and char != " " for char in value
+    ):
+        return (
+            f"'{value}' holds a tab, a control character, '?', '#' or '\\'; write the path "
+            f"alone, {example}"
+        )
+    if value != value.strip():
+        return f"'{value}' starts or ends with a space; remove it"
+    parts = value.strip("/").split("/")
+    if value != "/" and any(part in ("", ".", "..") for part in parts):
+        return f"'{value}' has an empty, '.' or '..' part; write the path as served, {example}"
+    suffix = PurePosixPath(parts[-1]).suffix.lower()
+    if value != "/" and not value.endswith("/") and suffix not in _ALIAS_SUFFIXES:
+        return (
+            f"'{value}' ends in '{suffix}'; an alias is the address of an old page: a folder "
+            "('/old/page/') or an HTML file ('/old/page.html')"
+        )
+    return None
+
+
+def _alias(value: str) -> str:
+    value = unicodedata.normalize("NFC", value)
+    problem = alias_problem(value)
+    if problem:
+        raise ValueError(problem)
+    return value
+
+
 def _language_code(value: str) -> str:
     try:
         parse_tag(value)
@@ -125,6 +170,7 @@ Audience = Annotated[
     Field(json_schema_extra={"pattern": f"{_SLUG.pattern}|{_COUNTRY.pattern}"}),
 ]
 LanguageCode = Annotated[str, AfterValidator(_language_code)]
+Alias = Annotated[str, AfterValidator(_alias)]
 Text = Annotated[str, Field(min_length=1), AfterValidator(_visible)]
 
 ContentType = Literal[
@@ -252,6 +298,19 @@ class BaseContent(BaseModel):
     minor_edits: tuple[MinorEdit, ...] = ()
     #: A political page published under an earlier administration says so.
     political: StrictBool = False
+    #: Where the page stands among its section's pages in the nav of every language (lower
+    #: first; pages without one follow). The source's order places every version.
+    order: Annotated[int, Field(ge=-1_000_000, le=1_000_000)] | None = None
+    #: Old addresses (paths from the site root) that redirect to this page.
+    aliases: tuple[Alias, ...] = ()
+
+    @field_validator("aliases")
+    @classmethod
+    def _check_aliases(cls, value: tuple[str, ...]) -> tuple[str, ...]:
+        repeated = sorted({alias for alias in value if value.count(alias) > 1})
+        if repeated:
+            raise ValueError(f"'{repeated[0]}' is listed twice; list each old address once")
+        return value
 
     @model_validator(mode="after")
     def _check_dates(self) -> BaseContent:

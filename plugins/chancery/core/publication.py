@@ -255,6 +255,11 @@ def _bad_name(path: PurePosixPath, *, skip_language: bool = True) -> str | None:
     return None
 
 
+def is_safe_name(name: str) -> bool:
+    """Whether a file or folder name is lower-case ASCII, as every published address is."""
+    return bool(_NAME.match(name))
+
+
 def _rename_hint(path: PurePosixPath, suffix: str) -> str:
     return (
         f"'{path.suffix}' is not the suffix of a content page; rename it to "

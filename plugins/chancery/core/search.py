@@ -17,8 +17,17 @@ import sys
 from collections.abc import Iterable
 from pathlib import Path
 
-#: The folder of the search bundle: under search/, where Material's index used to be.
-BUNDLE_DIR = "search/pagefind"
+#: The folder of the search bundle, under the root language's search page (by default
+#: search/, where Material's index used to be).
+BUNDLE_NAME = "pagefind"
+BUNDLE_DIR = f"search/{BUNDLE_NAME}"
+
+
+def bundle_dir(search_page: str) -> str:
+    """The site folder of the search bundle when the search page is at ``search_page``."""
+    return f"{search_page.strip('/')}/{BUNDLE_NAME}"
+
+
 #: Pagefind's files Chancery's search page does not load (other UIs, the playground).
 UNUSED_FILES = (
     "pagefind-component-ui.css",

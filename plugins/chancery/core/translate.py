@@ -65,7 +65,8 @@ def start_translation(
             f"`chancery translate --mark-current {target}`"
         )
     lines, body = _editable(source.file)
-    lines = without_keys(lines, {"translation_of", "draft"})
+    # Old addresses and the nav's order belong to the source, which places every version.
+    lines = without_keys(lines, {"translation_of", "draft", "aliases", "order"})
     lines += ["draft: true", *translation_of_lines(source.page.language, source.page.body_hash)]
     target.parent.mkdir(parents=True, exist_ok=True)
     target.write_text(join_file(lines, body), encoding="utf-8")

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import logging
 import time
+from collections.abc import Callable
 from datetime import datetime
 from pathlib import Path
 from typing import Any
@@ -52,6 +53,7 @@ from chancery.core.schedule import is_live
 from chancery.core.strings import Strings, StringsError
 from chancery.core.taxonomy import Topics, load_topics
 from chancery.mkdocs_plugins import markdown_cache, template_cache
+from chancery.mkdocs_plugins.absolute_links import AbsoluteLinks
 from chancery.mkdocs_plugins.content_links import LinkTargets, rename_toc, report_broken_links
 from chancery.mkdocs_plugins.markdown_cache import PURE_EXTENSIONS, MarkdownCache
 
@@ -149,6 +151,7 @@ class ContentPlugin(BasePlugin[ContentPluginConfig]):
         if is_nested_language_build(config) and self.catalog is not None:
             return config
         self.policy = self._resolve_policy(config)
+        _register_absolute_links(config, self.policy, self._text_language)
         self.administrations = self._resolve_administrations()
         self.regions = self._resolve_regions()
         self.now = self._resolve_clock()
@@ -221,6 +224,13 @@ class ContentPlugin(BasePlugin[ContentPluginConfig]):
         nav.items = _without_withheld(nav.items, self.withheld)
         if i18n_plugin(config) is not None:
             nav.items = _without_language_folder(nav.items, self._reader_language(config).code)
+        catalog, _ = self._state()
+
+        def order(file: File) -> int | None:
+            record = self.record_for(file.src_uri)
+            return catalog.order(record) if record is not None else None
+
+        nav.items = _in_order(nav.items, order)
         return nav
 
     def on_page_read_source(self, /, *, page: MkDocsPage, config: MkDocsConfig) -> str | None:
@@ -247,7 +257,7 @@ class ContentPlugin(BasePlugin[ContentPluginConfig]):
         if record is not None:
             page.meta = _render_meta(record)
         if self.markdown_cache is not None:
-            self.markdown_cache.attach(page)
+            self.markdown_cache.attach(page, record.language if record is not None else "")
         return markdown
 
     # Runs first among on_page_content handlers: it cleans what authors wrote, and plugins
@@ -334,6 +344,11 @@ class ContentPlugin(BasePlugin[ContentPluginConfig]):
         # A fallback stands where an unpublished version of this language may sit in the
         # catalog: the fallback's original is what is shown there, never that version.
         return self.aliases.get(src_uri) or catalog.get(src_uri)
+
+    def _text_language(self, src_uri: str) -> str | None:
+        """The language of the text served at ``src_uri`` (a fallback's original's)."""
+        record = self.aliases.get(src_uri) or (self.catalog.get(src_uri) if self.catalog else None)
+        return record.language if record is not None else None
 
     def reader_language(self, config: MkDocsConfig) -> Language:
         """The language this build is for: the reader's language."""
@@ -550,6 +565,36 @@ def _without_withheld(items: list[Any], withheld: set[str]) -> list[Any]:
     return kept
 
 
+def _in_order(items: list[Any], order: Callable[[File], int | None]) -> list[Any]:
+    """The navigation with each level sorted by the pages' `order`; the rest keep their place.
+
+    Pages with an order come first, lowest first; a section is placed by its index page's
+    order. A section's own index page stays at its head.
+    """
+
+    def key(item: Any) -> tuple[int, int]:
+        if isinstance(item, Section):
+            item.children = _in_order(item.children, order)
+            index = next(
+                (
+                    child
+                    for child in item.children
+                    if isinstance(child, MkDocsPage) and child.file.name == "index"
+                ),
+                None,
+            )
+            value = order(index.file) if index is not None else None
+        elif isinstance(item, MkDocsPage):
+            if item.file.name == "index":
+                return (-1, 0)
+            value = order(item.file)
+        else:
+            value = None
+        return (0, value) if value is not None else (1, 0)
+
+    return sorted(items, key=key)
+
+
 def _shown(path: Path, project_dir: Path) -> str:
     """A path as editors see it: relative to mkdocs.yml's folder when inside it."""
     resolved = path.resolve()
@@ -590,6 +635,16 @@ def _in_folder(section: Section, prefix: str) -> bool:
         and all(page.file.src_uri.startswith(prefix) for page in pages)
         and all(_in_folder(child, prefix) for child in sections)
     )
+
+
+def _register_absolute_links(
+    config: MkDocsConfig, policy: LanguagePolicy, text_language: Callable[[str], str | None]
+) -> None:
+    # Site-absolute links (`/docs/install/`) lead to the page in the linking page's language.
+    # Python-Markdown takes extension objects beside names; MkDocs' type says names only.
+    extensions: list[Any] = config.markdown_extensions
+    extensions[:] = [item for item in extensions if not isinstance(item, AbsoluteLinks)]
+    extensions.append(AbsoluteLinks(policy.codes, text_language))
 
 
 def _register_theme_files(config: MkDocsConfig) -> None:

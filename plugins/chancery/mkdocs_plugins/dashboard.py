@@ -38,7 +38,12 @@ from chancery.core.metrics import (
 from chancery.core.schedule import is_live
 from chancery.core.translations import TranslationPolicy, TranslationReport, assess
 from chancery.mkdocs_plugins.content import ContentPlugin
-from chancery.mkdocs_plugins.site import content_plugin, dest_uri, is_nested_language_build
+from chancery.mkdocs_plugins.site import (
+    content_at,
+    content_plugin,
+    dest_uri,
+    is_nested_language_build,
+)
 
 log = get_plugin_logger(__name__)
 
@@ -117,13 +122,17 @@ class DashboardPlugin(BasePlugin[DashboardPluginConfig]):
             return files
         inner = self._resolve_inner_path()
         src_uri = f"{reader.code}/{inner}.md"
-        if files.get_file_from_path(src_uri) is not None:
+        prefix = policy.url_prefix(reader.code)
+        address = dest_uri(f"{inner}.md", config)
+        # By address: `internal/language-service/index.md` is published there too.
+        taken = content_at(files, config, prefix=prefix, inner=address, owner=DASHBOARD_PLUGIN)
+        if taken:
             raise PluginError(
-                f"content/{src_uri}: the language service dashboard is published at this path; "
-                f"move the page, or set dashboard_path under plugins: {DASHBOARD_PLUGIN}"
+                f"{', '.join(taken)}: the language service dashboard is published at this "
+                f"address; move the page, or set dashboard_path under plugins: {DASHBOARD_PLUGIN}"
             )
         file = File.generated(config, src_uri, content="", inclusion=InclusionLevel.NOT_IN_NAV)
-        file.dest_uri = policy.url_prefix(reader.code) + dest_uri(f"{inner}.md", config)
+        file.dest_uri = prefix + address
         files.append(file)
         self.src_uri = src_uri
         return files

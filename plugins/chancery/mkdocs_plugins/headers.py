@@ -37,9 +37,12 @@ from chancery.core.headers import (
     inline_code,
     redirects_file,
 )
+from chancery.core.redirects import Redirect, redirect_page, redirect_rules, redirects
+from chancery.core.schedule import is_live
 from chancery.mkdocs_plugins.search import SearchPlugin
 from chancery.mkdocs_plugins.site import (
     SiteWideStep,
+    absolute_url,
     content_plugin,
     is_nested_language_build,
     runs_site_wide_steps,
@@ -162,6 +165,7 @@ class HeadersPlugin(BasePlugin[HeadersPluginConfig], SiteWideStep):
             path = site_dir / prefix / NOT_FOUND
             path.parent.mkdir(parents=True, exist_ok=True)
             path.write_text(html, encoding="utf-8")
+        moved = self._write_redirect_pages(config, site_dir)
         scripts: set[str] = set()
         styles: set[str] = set()
         published = sorted(path for path in site_dir.rglob("*") if path.is_file())
@@ -180,13 +184,45 @@ class HeadersPlugin(BasePlugin[HeadersPluginConfig], SiteWideStep):
         (site_dir / HEADERS_PATH).write_text(headers_file(policy, immutable), encoding="utf-8")
         if self.config.headers_redirects:
             prefixes = content_plugin(config, "chancery/headers").state()[0]
-            text = redirects_file(prefixes.url_prefix(code) for code in prefixes.codes)
+            base = urlsplit(config.site_url or "/").path
+            text = redirects_file(
+                (prefixes.url_prefix(code) for code in prefixes.codes),
+                redirect_rules(moved, base),
+            )
             (site_dir / REDIRECTS_PATH).write_text(text, encoding="utf-8")
         log.info(
             f"Wrote {HEADERS_PATH}: CSP allows {len(scripts)} inline scripts and "
             f"{len(styles)} inline styles by hash, and a year's caching to {len(immutable)} "
-            f"URL patterns of fingerprinted files; {len(self.not_found)} 404 pages"
+            f"URL patterns of fingerprinted files; {len(self.not_found)} 404 pages; "
+            f"{len(moved)} old addresses redirected"
         )
+
+    def _write_redirect_pages(self, config: MkDocsConfig, site_dir: Path) -> tuple[Redirect, ...]:
+        """A page at each old address (aliases) of a published page, for hosts without rules.
+
+        An old address where the build already wrote a file (a generated page such as the
+        search page) stops the build, naming the page and the alias.
+        """
+        content = content_plugin(config, "chancery/headers")
+        policy, catalog, now = content.state()
+        live = (page for page in catalog if is_live(page.content, now))
+        moved = redirects(live, policy.root.code, config.use_directory_urls)
+        shown = Path(config.docs_dir).name
+        for redirect in moved:
+            path = site_dir / redirect.file
+            if path.exists():
+                raise PluginError(
+                    f"{shown}/{redirect.page.path}: aliases: '{redirect.alias}' is the address "
+                    f"of a page the site publishes ({redirect.file}); remove the alias"
+                )
+            html = redirect_page(
+                redirect,
+                direction=policy.get(redirect.page.language).direction,
+                canonical=absolute_url(config, redirect.target),
+            )
+            path.parent.mkdir(parents=True, exist_ok=True)
+            path.write_text(html, encoding="utf-8")
+        return moved
 
 
 def _checked_inline_code(html: str, where: str) -> tuple[list[str], list[str]]:

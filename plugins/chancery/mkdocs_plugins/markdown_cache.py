@@ -74,6 +74,8 @@ PURE_EXTENSIONS = frozenset(
                 "tilde",
             )
         ),
+        # Site-absolute links, resolved against the build's files (which the key hashes).
+        "chancery.absolute_links",
     }
 )
 #: The logger of MkDocs' link checks, whose warnings a cache hit replays.
@@ -94,12 +96,18 @@ class MarkdownCache:
         self._files: Files | None = None
         self._files_digest_value = ""
 
-    def attach(self, page: MkDocsPage) -> None:
-        """Render ``page`` through the cache when MkDocs asks it to render."""
-        page.render = lambda config, files: self._render(page, config, files)  # type: ignore[method-assign]
+    def attach(self, page: MkDocsPage, text_language: str = "") -> None:
+        """Render ``page`` through the cache when MkDocs asks it to render.
 
-    def _render(self, page: MkDocsPage, config: MkDocsConfig, files: Files) -> None:
-        key = self._key(page, files)
+        ``text_language`` is the language of the page's text (a fallback shows its original's),
+        which decides where its site-absolute links lead.
+        """
+        page.render = lambda config, files: self._render(page, config, files, text_language)  # type: ignore[method-assign]
+
+    def _render(
+        self, page: MkDocsPage, config: MkDocsConfig, files: Files, text_language: str = ""
+    ) -> None:
+        key = self._key(page, files, text_language)
         path = self.folder / key[:2] / f"{key}.json"
         try:
             entry = json.loads(path.read_text(encoding="utf-8"))
@@ -115,10 +123,11 @@ class MarkdownCache:
             MkDocsPage.render(page, config, files)
         _write_atomically(path, json.dumps(_entry(page, warnings)))
 
-    def _key(self, page: MkDocsPage, files: Files) -> str:
+    def _key(self, page: MkDocsPage, files: Files, text_language: str = "") -> str:
         digest = hashlib.sha256()
         for part in (
             self._settings,
+            text_language,
             self._files_digest(files),
             page.file.src_uri,
             page.file.dest_uri,

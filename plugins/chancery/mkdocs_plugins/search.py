@@ -23,8 +23,8 @@ from mkdocs.utils.templates import TemplateContext
 
 from chancery.core.languages import LanguagePolicy
 from chancery.core.search import (
-    BUNDLE_DIR,
     SearchIndexError,
+    bundle_dir,
     index_sizes,
     language_glob,
     mark_indexable,
@@ -52,7 +52,8 @@ MATERIAL_SEARCH_FILES = ("assets/javascripts/lunr/", "assets/javascripts/workers
 class SearchPluginConfig(base.Config):
     """Settings of ``chancery/search`` in mkdocs.yml."""
 
-    #: Where each language's search page is served, under the language's prefix.
+    #: Where each language's search page is served, under the language's prefix; the search
+    #: index goes to `<search_page>/pagefind/` at the site root.
     search_page = c.Type(str, default="search")
 
 
@@ -122,8 +123,12 @@ class SearchPlugin(BasePlugin[SearchPluginConfig], SiteWideStep):
         config: MkDocsConfig,
         nav: Navigation,
     ) -> TemplateContext | None:
-        """Tell every page where its language's search page is (for the search form)."""
+        """Tell every page where its language's search page is (for the search form).
+
+        The search page also learns where the index is (site-relative).
+        """
         context["chancery_search"] = self._search_url(config)  # type: ignore[typeddict-unknown-key]
+        context["chancery_search_bundle"] = self.bundle_dir() + "/"  # type: ignore[typeddict-unknown-key]
         return context
 
     # Same order as on_page_context, for static pages (404.html).
@@ -171,10 +176,11 @@ class SearchPlugin(BasePlugin[SearchPluginConfig], SiteWideStep):
             if not part.is_dir():  # Built by static-i18n's own loop: index it now.
                 self._index_language(config, policy, code)
             parts.append(part)
-        merge_bundles(parts, site_dir / BUNDLE_DIR)
+        bundle = site_dir / self.bundle_dir()
+        merge_bundles(parts, bundle)
         for part in parts:
             shutil.rmtree(part)
-        sizes = index_sizes(site_dir / BUNDLE_DIR)
+        sizes = index_sizes(bundle)
         summary = ", ".join(f"{code} {size // 1024} KiB" for code, size in sorted(sizes.items()))
         log.info(f"Search index per language: {summary}")
 
@@ -189,6 +195,10 @@ class SearchPlugin(BasePlugin[SearchPluginConfig], SiteWideStep):
             run_pagefind(site_dir, site_dir / prefix / PART_DIR, glob)
         except SearchIndexError as error:
             raise PluginError(f"chancery/search: {error}") from error
+
+    def bundle_dir(self) -> str:
+        """The site folder of the search index: `<search_page>/pagefind`."""
+        return bundle_dir(self.config.search_page)
 
     def _search_url(self, config: MkDocsConfig) -> str:
         content = content_plugin(config, "chancery/search")

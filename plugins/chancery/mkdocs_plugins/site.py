@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Iterable
+from pathlib import Path
 from typing import Any
 
 import yaml
@@ -10,6 +11,7 @@ from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
 from mkdocs.structure.files import File, Files, InclusionLevel
 
+from chancery.core.catalog import page_address
 from chancery.core.languages import Language
 from chancery.mkdocs_plugins.content import ContentPlugin, i18n_plugin, is_nested_language_build
 
@@ -17,6 +19,7 @@ __all__ = [
     "SiteWideStep",
     "absolute_url",
     "add_language_page",
+    "content_at",
     "content_plugin",
     "dest_uri",
     "i18n_plugin",
@@ -89,16 +92,19 @@ def add_language_page(
 ) -> File:
     """Add a generated page at ``<prefix><slug>/`` of one language build, out of the nav.
 
-    A content file already published at that address stops the build: ``owner`` names the
-    plugin and ``option`` the setting that moves its page.
+    A content page at that address in any language (whatever its state: a draft is published
+    one day), or a file of this build there, stops the build: ``owner`` names the plugin and
+    ``option`` the setting that moves its page.
     """
-    target = prefix + (f"{slug}/index.html" if config.use_directory_urls else f"{slug}.html")
-    for file in files:
-        if file.dest_uri == target:
-            raise PluginError(
-                f"{file.src_uri}: is published at {target}, where {owner} puts its page; "
-                f"rename it, or set {option} to another path"
-            )
+    inner = f"{slug}/index.html" if config.use_directory_urls else f"{slug}.html"
+    taken = content_at(files, config, prefix=prefix, inner=inner, owner=owner)
+    if taken:
+        raise PluginError(
+            f"{', '.join(taken)}: published at {slug}/ (under each language's prefix), where "
+            f"{owner} puts its page in every language; rename the page, or move {owner}'s page "
+            f"with `{option}: <another path>` under `- {owner}:` in mkdocs.yml's plugins"
+        )
+    target = prefix + inner
     text = "---\n" + yaml.safe_dump(front_matter, allow_unicode=True) + "---\n"
     page = File.generated(
         config, f"{language}/{slug}.md", content=text, inclusion=InclusionLevel.NOT_IN_NAV
@@ -106,6 +112,24 @@ def add_language_page(
     page.dest_uri = target
     files.append(page)
     return page
+
+
+def content_at(
+    files: Files, config: MkDocsConfig, *, prefix: str, inner: str, owner: str
+) -> list[str]:
+    """The pages at the address where ``owner`` generates one (``inner``, in each language).
+
+    Content pages of every language and state count (a draft is published one day), then a file
+    of this build at ``prefix + inner``; each is named as editors see it.
+    """
+    shown = Path(config.docs_dir).name
+    _, catalog, _ = content_plugin(config, owner).state()
+    taken = [
+        f"{shown}/{page.path}"
+        for page in catalog
+        if page_address(page.path.partition("/")[2], config.use_directory_urls) == inner
+    ]
+    return taken or [f"{shown}/{file.src_uri}" for file in files if file.dest_uri == prefix + inner]
 
 
 def set_language_menu(config: MkDocsConfig, links: Iterable[tuple[Language, str]]) -> None:
