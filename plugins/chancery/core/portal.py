@@ -13,6 +13,7 @@ consular views; nothing reads the wall clock, and nothing here knows MkDocs.
 
 from __future__ import annotations
 
+import dataclasses
 import unicodedata
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
@@ -195,7 +196,8 @@ def home(
     editors' page has a body; ``served`` the fallback paths this language's build serves.
     """
     hubs = dict(hub_urls or {})
-    parts = _Parts(
+    shown = Home(
+        sections=(),
         alerts=tuple(alerts),
         travel=_finder(site, language, advice, overview_url, settings),
         stories=_latest(site, language, "news", "home.stories", "home.stories.all", settings),
@@ -209,27 +211,20 @@ def home(
             for region in site.regions
             if region.slug in hubs
         ),
+        languages=languages(site, language),
     )
     present = {
-        "alerts": bool(parts.alerts),
-        "travel-advice": parts.travel is not None,
-        "stories": parts.stories is not None,
-        "statements": parts.statements is not None,
+        "alerts": bool(shown.alerts),
+        "travel-advice": shown.travel is not None,
+        "stories": shown.stories is not None,
+        "statements": shown.statements is not None,
         "introduction": introduction,
-        "campaigns": parts.campaigns is not None,
-        "missions": parts.missions is not None,
-        "regions": bool(parts.regions),
+        "campaigns": shown.campaigns is not None,
+        "missions": shown.missions is not None,
+        "regions": bool(shown.regions),
     }
-    return Home(
-        sections=tuple(name for name in settings.sections if present.get(name)),
-        alerts=parts.alerts,
-        travel=parts.travel,
-        stories=parts.stories,
-        statements=parts.statements,
-        campaigns=parts.campaigns,
-        missions=parts.missions,
-        regions=parts.regions,
-        languages=languages(site, language),
+    return dataclasses.replace(
+        shown, sections=tuple(name for name in settings.sections if present.get(name))
     )
 
 
@@ -242,17 +237,6 @@ def languages(site: Site, language: str) -> tuple[Link, ...]:
         for other in site.policy.languages
         if other.code != language
     )
-
-
-@dataclass(frozen=True)
-class _Parts:
-    alerts: tuple[AlertView, ...]
-    travel: Finder | None
-    stories: ItemList | None
-    statements: ItemList | None
-    campaigns: ItemList | None
-    missions: MissionNetwork | None
-    regions: tuple[Link, ...]
 
 
 def _listing_link(site: Site, language: str, type_name: str, key: str) -> Link | None:
