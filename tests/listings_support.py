@@ -11,7 +11,7 @@ import pytest
 import yaml
 from bs4 import BeautifulSoup, Tag
 
-from tests.conftest import TEST_NOW, Files, build_in, site_config, write_tree
+from tests.conftest import TEST_NOW, Files, build_in, page, site_config, write_tree
 
 #: Regions of the tiny test sites.
 REGIONS: list[dict[str, Any]] = [
@@ -28,6 +28,21 @@ REGIONS: list[dict[str, Any]] = [
         "languages": ["fr", "de"],
     },
 ]
+
+
+def mission(title: str, country: str, city: str, **fields: Any) -> str:
+    """An embassy's page in ``city``, with the fields a mission must have."""
+    return page(
+        title,
+        type="mission",
+        kind="embassy",
+        country=country,
+        city=city,
+        address=f"1 Main Street, {city}",
+        phone="+1 555 0100",
+        emergency_phone="+1 555 0199",
+        **fields,
+    )
 
 
 def listings_config(

@@ -244,7 +244,8 @@ def test_the_banner_is_on_every_page_of_every_language_in_its_language(site: Pat
         language = language_of(site, path, CODES)
         soup = soup_of(path)
         assert soup.html is not None and soup.html["lang"] == language, path
-        alerts = soup.select(".md-banner .chancery-alert")
+        # The banner above the header; a home page shows the same alerts under its title.
+        alerts = soup.select("[data-chancery-alerts] .chancery-alert")
         assert [alert["class"][1] for alert in alerts] == [
             "chancery-alert--critical",
             "chancery-alert--info",
@@ -360,7 +361,7 @@ def test_the_banner_shows_from_start_to_end_on_the_build_clock(
     )
     for code in CODES:
         home = site / ("" if code == "en" else code) / "index.html"
-        banner = soup_of(home).select_one(".md-banner")
+        banner = soup_of(home).select_one("[data-chancery-alerts]")
         if shown:
             assert banner is not None and f"FLIPCANARY {code}" in banner.get_text()
             assert (
@@ -439,7 +440,7 @@ def test_the_demo_banner_is_on_every_page_generated_ones_included(demo_site: Pat
     assert len(pages) > 200
     for path in pages:
         language = language_of(demo_site, path, codes)
-        banner = soup_of(path).select_one(".md-banner .chancery-alert--warning")
+        banner = soup_of(path).select_one("[data-chancery-alerts] .chancery-alert--warning")
         assert banner is not None, path
         assert DEMO_TITLES[language] in banner.get_text(), path
     # The ended demo alert (floods in Upper Egypt) and the scheduled one leave no trace.

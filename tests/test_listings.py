@@ -35,6 +35,7 @@ from tests.listings_support import (
     resolve,
     text,
 )
+from tests.listings_support import mission as _mission
 
 #: The package's interface strings, as a build without a locales folder reads them.
 STRINGS = Strings.load()
@@ -46,20 +47,6 @@ HIDDEN = ("DraftCanary", "EmbargoCanary", "ExpiredCanary", "WithdrawnCanary")
 
 def _news(title: str, date: str, **fields: Any) -> str:
     return page(title, type="news", date=date, **fields)
-
-
-def _mission(title: str, country: str, city: str, **fields: Any) -> str:
-    return page(
-        title,
-        type="mission",
-        kind="embassy",
-        country=country,
-        city=city,
-        address=f"1 Main Street, {city}",
-        phone="+1 555 0100",
-        emergency_phone="+1 555 0199",
-        **fields,
-    )
 
 
 FILES = {

@@ -146,6 +146,8 @@ class ConsularView:
     call_centre: str | None = None
     #: On the overview page: the countries by level, highest first.
     overview: tuple[LevelGroup, ...] = ()
+    #: Every country's advice as this language's build shows it (home page finder, hubs).
+    countries: tuple[AdviceView, ...] = ()
     #: Site-relative URLs of this language's text-only home, advice overview and JSON index.
     light_home_url: str = ""
     overview_url: str = ""

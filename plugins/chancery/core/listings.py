@@ -67,6 +67,11 @@ HUB_TEMPLATE = "chancery/hub.html"
 DIRECTORY_TEMPLATE = "chancery/directory.html"
 
 
+def region_anchor(slug: str | None) -> str:
+    """The id of a region's group in the missions directory ("region-europe"), or "region-other"."""
+    return f"region-{slug or 'other'}"
+
+
 def is_listed(page: Page, now: datetime) -> bool:
     """Whether a page may appear in listings, hubs and feeds: live, and not withdrawn."""
     return is_live(page.content, now) and page.content.withdrawn is None
@@ -187,6 +192,13 @@ class MissionGroup:
     missions: tuple[Mission, ...]
     #: The region's hub, if it has one.
     url: str | None = None
+    #: The region's slug; None for the countries in no region.
+    slug: str | None = None
+
+    @property
+    def anchor(self) -> str:
+        """The id of the group in the directory, which other pages link to."""
+        return region_anchor(self.slug)
 
 
 @dataclass(frozen=True)
@@ -235,6 +247,9 @@ class Hub:
     #: This hub in the region's main languages that the site has, other than the reader's.
     languages: tuple[Link, ...]
     missions: tuple[Mission, ...]
+    #: The countries the audience covers (a region's, or the country itself), for what other
+    #: plugins show per country, such as travel advice.
+    countries: frozenset[str] = frozenset()
 
 
 @dataclass(frozen=True)
@@ -742,6 +757,7 @@ class _Planner:
             "hub.countries" if regions.get(audience) is not None else "hub.region",
             languages,
             missions,
+            regions.countries_of(audience),
         )
 
     def directory(self, hub_urls: Mapping[str, str]) -> None:
@@ -752,7 +768,9 @@ class _Planner:
             missions = tuple(m for m in everything if m.country in region.countries)
             if missions:
                 groups.append(
-                    MissionGroup(region.name(self.language), missions, hub_urls[region.slug])
+                    MissionGroup(
+                        region.name(self.language), missions, hub_urls[region.slug], region.slug
+                    )
                 )
         others = tuple(m for m in everything if regions.of_country(m.country) is None)
         if others:

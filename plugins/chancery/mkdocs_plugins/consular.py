@@ -444,6 +444,7 @@ class ConsularPlugin(BasePlugin[ConsularPluginConfig]):
             light_home_url=self._light_url("", state.language.code, config),
             overview_url=prefix + url_for_inner(OVERVIEW, config),
             index_json_url=prefix + INDEX_JSON,
+            countries=tuple(view for _, view in state.advice),
         )
 
     def _overview_page_view(

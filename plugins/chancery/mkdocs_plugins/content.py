@@ -39,6 +39,7 @@ from chancery.core.config import DEFAULT_LOCALES_DIR, policy_from_options
 from chancery.core.errors import ContentErrors
 from chancery.core.languages import Language, LanguagePolicy, PolicyError
 from chancery.core.listings import inner_url as url_for_inner
+from chancery.core.portal import HOME_TEMPLATE, layout_of
 from chancery.core.presentation import PageView
 from chancery.core.publication import (
     SvgError,
@@ -56,6 +57,7 @@ from chancery.mkdocs_plugins import markdown_cache, template_cache
 from chancery.mkdocs_plugins.absolute_links import AbsoluteLinks
 from chancery.mkdocs_plugins.content_links import LinkTargets, rename_toc, report_broken_links
 from chancery.mkdocs_plugins.markdown_cache import PURE_EXTENSIONS, MarkdownCache
+from chancery.mkdocs_plugins.sidebars import hide_empty_sidebars
 
 log = get_plugin_logger(__name__)
 
@@ -299,8 +301,13 @@ class ContentPlugin(BasePlugin[ContentPluginConfig]):
         config: MkDocsConfig,
         nav: Navigation,
     ) -> TemplateContext | None:
-        """Expose the page, its typed front matter and the reader's language to templates."""
+        """Expose the page, its typed front matter and the reader's language to templates.
+
+        Material's sidebars that would hold nothing on this page are hidden (sidebars.py).
+        """
         record = self._record(page)
+        features = config.theme.get("features") or ()
+        hide_empty_sidebars(page, nav, features, home=page.meta.get("template") == HOME_TEMPLATE)
         reader = self._reader_language(config)
         view = PageView(
             reader,
@@ -667,7 +674,7 @@ def _render_meta(record: Page) -> dict[str, Any]:
     # escapes, so a title such as `<img onerror=...>` shows as text everywhere.
     meta["title"] = Markup.escape(record.content.title)
     meta["description"] = Markup.escape(record.content.description)
-    meta["template"] = f"chancery/{record.type}.html"
+    meta["template"] = layout_of(record)
     return meta
 
 

@@ -26,9 +26,11 @@ from mkdocs.structure.pages import Page as MkDocsPage
 from mkdocs.utils.templates import TemplateContext
 
 from chancery.core.catalog import Catalog, Page
+from chancery.core.consular_view import ConsularView
 from chancery.core.feeds import FILE_NAMES, FORMATS, Feed, FeedFormat, render
 from chancery.core.languages import Language, LanguagePolicy, country_name
 from chancery.core.listings import (
+    DIRECTORY_TEMPLATE,
     FEEDS_PATH,
     SHARE_SERVICES,
     TYPE_PATHS,
@@ -42,6 +44,7 @@ from chancery.core.listings import (
     feed_links,
     share_links,
 )
+from chancery.core.portal import HOME_SECTIONS, HOME_TEMPLATE, Home, HomeSettings, home, network
 from chancery.core.presentation import PageView
 from chancery.mkdocs_plugins.content import ContentPlugin
 from chancery.mkdocs_plugins.site import (
@@ -70,6 +73,11 @@ class ListingsPluginConfig(base.Config):
     feeds_items = c.Type(int, default=50)
     #: Share links on campaign pages, in this order.
     campaign_share = c.ListOfItems(c.Choice(tuple(SHARE_SERVICES)), default=list(SHARE_SERVICES))
+    #: The sections of each language's home page, in this order (those with nothing to show
+    #: are left out); the header with the page's title and the other languages comes first.
+    home_sections = c.ListOfItems(c.Choice(HOME_SECTIONS), default=list(HOME_SECTIONS))
+    #: News items, statements and campaigns on a home page, each.
+    home_items = c.Type(int, default=HomeSettings.items)
 
 
 class ListingsPlugin(BasePlugin[ListingsPluginConfig]):
@@ -85,7 +93,7 @@ class ListingsPlugin(BasePlugin[ListingsPluginConfig]):
         """Check the settings; forget the previous language's pages."""
         self.plan = None
         self.pages = {}
-        for name in ("listings_per_page", "listings_mission_items", "feeds_items"):
+        for name in ("listings_per_page", "listings_mission_items", "feeds_items", "home_items"):
             if self.config[name] < 1:
                 raise PluginError(
                     f"mkdocs.yml: plugins: chancery/listings: {name}: must be 1 or more"
@@ -182,11 +190,15 @@ class ListingsPlugin(BasePlugin[ListingsPluginConfig]):
             )
             set_language_menu(config, versions)
             extra["chancery_listing"] = generated
+            if generated.template == DIRECTORY_TEMPLATE:
+                extra["chancery_network"] = network(site, reader.code, frozenset(content.aliases))
             extra["chancery_page_feeds"] = tuple(
                 link for feed in generated.feeds for link in feed_links(feed)
             )
         elif record is not None:
             extra["tags"] = self._topics(record, reader, plan)
+            if page.meta.get("template") == HOME_TEMPLATE:
+                extra["chancery_home"] = self._home(page, reader, plan, context, content)
             if record.type == "mission":
                 extra["chancery_related"] = self._mission_related(record, reader, plan)
             elif record.type == "campaign":
@@ -269,6 +281,32 @@ class ListingsPlugin(BasePlugin[ListingsPluginConfig]):
         file = File.generated(config, src_uri, content=render(feed, fmt))
         file.dest_uri = dest
         files.append(file)
+
+    def _home(
+        self,
+        page: MkDocsPage,
+        reader: Language,
+        plan: LanguagePlan,
+        context: TemplateContext,
+        content: ContentPlugin,
+    ) -> Home:
+        """The sections of a language's home page, with chancery/consular's alerts and advice."""
+        consular: ConsularView | None = context.get("chancery_consular")  # type: ignore[assignment]
+        settings = HomeSettings(
+            sections=tuple(dict.fromkeys(self.config.home_sections)),
+            items=self.config.home_items,
+        )
+        return home(
+            self._site(),
+            reader.code,
+            settings=settings,
+            hub_urls=dict(plan.hub_urls),
+            alerts=consular.alerts if consular else (),
+            advice=consular.countries if consular else (),
+            overview_url=consular.overview_url if consular else "",
+            introduction=bool((page.content or "").strip()),
+            served=frozenset(content.aliases),
+        )
 
     def _topics(self, record: Page, reader: Language, plan: LanguagePlan) -> list[dict[str, str]]:
         """The page's audiences and tags, as links for Material's tags partial."""
