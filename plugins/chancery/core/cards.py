@@ -266,9 +266,9 @@ def load_emblem(data: bytes, name: str, size: int, colour: str) -> Image.Image:
 
 
 def favicon_ico(emblem: Image.Image) -> bytes:
-    """An ICO of the emblem at 16, 32 and 48 pixels, for clients that ask for /favicon.ico."""
+    """An ICO of the emblem at 16 and 32 pixels, for clients that ask for /favicon.ico."""
     buffer = io.BytesIO()
-    emblem.save(buffer, "ICO", sizes=[(16, 16), (32, 32), (48, 48)])
+    emblem.save(buffer, "ICO", sizes=[(16, 16), (32, 32)])
     return buffer.getvalue()
 
 
@@ -345,9 +345,13 @@ class CardCache:
 # -- layout ----------------------------------------------------------------------------------
 
 
-@functools.cache
 def _font(path: Path, size: int) -> ImageFont.FreeTypeFont:
     engine = ImageFont.Layout.RAQM if raqm_available() else ImageFont.Layout.BASIC
+    return _loaded_font(path, size, engine)
+
+
+@functools.cache
+def _loaded_font(path: Path, size: int, engine: ImageFont.Layout) -> ImageFont.FreeTypeFont:
     return ImageFont.truetype(str(path), size, layout_engine=engine)
 
 

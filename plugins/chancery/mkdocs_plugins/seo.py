@@ -49,6 +49,7 @@ from chancery.core.seo import (
     last_modified,
     open_graph,
     page_graph,
+    site_identity,
     twitter_card,
     without_versions,
 )
@@ -162,7 +163,7 @@ class SeoPlugin(BasePlugin[SeoPluginConfig], SiteWideStep):
         # /favicon.ico, in the root language's folder (the site root), unless the site has one.
         wanted = self.config.favicon_ico and not is_nested_language_build(config)
         if wanted and files.get_file_from_path(FAVICON_ICO) is None:
-            emblem = self._emblem_image(config, 48, _favicon_colour(self.config))
+            emblem = self._emblem_image(config, 32, _favicon_colour(self.config))
             if emblem is not None:
                 files.append(File.generated(config, FAVICON_ICO, content=favicon_ico(emblem)))
         return files
@@ -224,6 +225,21 @@ class SeoPlugin(BasePlugin[SeoPluginConfig], SiteWideStep):
                 alternates=hreflang,
             )
         return context
+
+    def record_page(self, entry: SitemapEntry) -> None:
+        """List a page written outside MkDocs' pages (a light page) in the sitemap."""
+        self.entries[entry.loc] = entry
+
+    def site_identity(self, config: MkDocsConfig) -> SiteIdentity:
+        """The ministry as publisher, for structured data written by other plugins."""
+        return self._resolve_identity(config)
+
+    def favicon_url(self, config: MkDocsConfig) -> str | None:
+        """The site-relative URL of the icon a page without images should name, or None."""
+        if self.config.favicon_ico and self._emblem_file(config) is not None:
+            return FAVICON_ICO
+        favicon = config.theme.get("favicon")
+        return str(favicon) if favicon else None
 
     def take_language_state(self) -> Any:
         """The sitemap entries recorded since the last call, as JSON (language_builds.py)."""
@@ -328,16 +344,15 @@ class SeoPlugin(BasePlugin[SeoPluginConfig], SiteWideStep):
         )
 
     def _resolve_identity(self, config: MkDocsConfig) -> SiteIdentity:
-        site = (config.site_url or "/").rstrip("/") + "/"
         logo = self.config.organization_logo
         # The ministry's name in each language is declared once, with the language.
         policy = content_plugin(config, "chancery/seo").state()[0]
-        return SiteIdentity(
-            site_url=site,
-            names={lang.code: lang.site_name for lang in policy.languages if lang.site_name},
-            default_name=str(config.site_name),
-            logo=absolute_url(config, logo) if logo else None,
-            same_as=tuple(self.config.organization_same_as),
+        return site_identity(
+            {language.code: language.site_name for language in policy.languages},
+            config.site_url,
+            str(config.site_name),
+            absolute_url(config, logo) if logo else None,
+            self.config.organization_same_as,
         )
 
     def _resolve_cards(self, config: MkDocsConfig) -> _Cards | None:
