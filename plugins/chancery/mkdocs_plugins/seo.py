@@ -104,15 +104,18 @@ class SeoPluginConfig(base.Config):
 
 @dataclass
 class _Cards:
-    """The share cards of one `mkdocs build`: style, emblem, cache, and the counts."""
+    """The share cards of one `mkdocs build`: style, emblem, cache, and counts by language."""
 
     style: CardStyle
     emblem: Any
     emblem_digest: str
     cache: CardCache | None
-    drawn: int = 0
-    reused: int = 0
-    fallbacks: int = 0
+    #: Cards drawn, reused from the cache, and pages left with the default image.
+    counts: dict[str, list[int]] = dataclasses.field(default_factory=dict)
+
+    def count(self, language: str, outcome: int) -> None:
+        """Count one page's card: 0 drawn, 1 reused, 2 the default image."""
+        self.counts.setdefault(language, [0, 0, 0])[outcome] += 1
 
 
 @dataclass(frozen=True)
@@ -162,7 +165,7 @@ class SeoPlugin(BasePlugin[SeoPluginConfig], SiteWideStep):
                 files.remove(file)
         # /favicon.ico, in the root language's folder (the site root), unless the site has one.
         wanted = self.config.favicon_ico and not is_nested_language_build(config)
-        if wanted and files.get_file_from_path(FAVICON_ICO) is None:
+        if wanted and not any(file.dest_uri == FAVICON_ICO for file in files):
             emblem = self._emblem_image(config, 32, _favicon_colour(self.config))
             if emblem is not None:
                 files.append(File.generated(config, FAVICON_ICO, content=favicon_ico(emblem)))
@@ -264,22 +267,12 @@ class SeoPlugin(BasePlugin[SeoPluginConfig], SiteWideStep):
                 alternates=tuple((code, url) for code, url in item["alternates"]),
             )
 
-    def finish_language(self, config: MkDocsConfig) -> None:
-        """Report how many share cards this language's build drew and reused."""
-        cards = self.cards
-        if cards is not None and cards.drawn + cards.reused + cards.fallbacks:
-            language = content_plugin(config, "chancery/seo").reader_language(config).code
-            log.info(
-                f"Share cards: {cards.drawn} drawn, {cards.reused} reused, "
-                f"{cards.fallbacks} pages with the default image ({language})"
-            )
-            cards.drawn = cards.reused = cards.fallbacks = 0
-
     # Runs after static-i18n's on_post_build (-100), which runs every other language's build
     # from inside the first one's: by then every page of every language is recorded.
     @event_priority(-200)
     def on_post_build(self, /, *, config: MkDocsConfig) -> None:
         """Write the sitemap (or sitemap index), its gzip copies and robots.txt, once."""
+        self._report_cards(config)
         if not runs_site_wide_steps(config):
             return
         if self.cards is not None and self.cards.cache is not None:
@@ -355,6 +348,19 @@ class SeoPlugin(BasePlugin[SeoPluginConfig], SiteWideStep):
             self.config.organization_same_as,
         )
 
+    def _report_cards(self, config: MkDocsConfig) -> None:
+        """Log how many share cards this language's build drew and reused."""
+        if self.cards is None:
+            return
+        language = content_plugin(config, "chancery/seo").reader_language(config).code
+        counts = self.cards.counts.pop(language, None)
+        if counts:
+            drawn, reused, default = counts
+            log.info(
+                f"Share cards: {drawn} drawn, {reused} reused, {default} pages with the default "
+                f"image ({language})"
+            )
+
     def _resolve_cards(self, config: MkDocsConfig) -> _Cards | None:
         if not self.config.share_cards:
             return None
@@ -386,7 +392,9 @@ class SeoPlugin(BasePlugin[SeoPluginConfig], SiteWideStep):
             if not value or "://" in str(value):
                 continue
             relative = str(value).lstrip("/")
-            folders = [*config.theme.dirs, config.docs_dir]
+            # The site root is the overrides, then the root language's content folder.
+            root = content_plugin(config, "chancery/seo").state()[0].root.code
+            folders = [*config.theme.dirs, f"{config.docs_dir}/{root}", str(config.docs_dir)]
             for folder in folders:
                 path = Path(folder) / relative
                 if path.is_file():
@@ -394,8 +402,8 @@ class SeoPlugin(BasePlugin[SeoPluginConfig], SiteWideStep):
             if option == "share_card_emblem":
                 raise PluginError(
                     f"mkdocs.yml: plugins: chancery/seo: share_card_emblem: '{value}' is in "
-                    "neither the overrides nor the content folder; give the path of an image "
-                    "there, e.g. assets/images/emblem.svg"
+                    "neither the overrides folder nor the root language's content folder; give "
+                    "the site-relative path of an image there, e.g. assets/images/emblem.svg"
                 )
         return None
 
@@ -445,17 +453,17 @@ class SeoPlugin(BasePlugin[SeoPluginConfig], SiteWideStep):
         target = Path(config.site_dir) / url
         data = cards.cache.get(key) if cards.cache is not None else None
         if data is not None:
-            cards.reused += 1
+            cards.count(view.language.code, 1)
         else:
             try:
                 data = render_card(text, cards.emblem, cards.style)
             except NoCard as reason:
-                cards.fallbacks += 1
+                cards.count(view.language.code, 2)
                 log.info(
                     f"Share card: {page.file.src_uri}: {reason}; the page keeps the default image"
                 )
                 return None
-            cards.drawn += 1
+            cards.count(view.language.code, 0)
             if cards.cache is not None:
                 cards.cache.put(key, data)
         if not target.is_file():
