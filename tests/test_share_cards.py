@@ -148,8 +148,9 @@ def test_each_language_gets_its_own_card_showing_its_title(site: Path, code: str
     assert meta["og:image:alt"] == f"{TITLES[code]} · {SITE_NAMES[code]}"
     assert meta["twitter:image"] == meta["og:image"]
     assert meta["twitter:image:alt"] == meta["og:image:alt"]
-    # In the language's own folder, named by a hash of what it shows.
+    # In the language's own folder, named by a hash of what it shows, readable by a web server.
     assert re.fullmatch(rf"{prefix}assets/cards/[0-9a-f]{{20}}\.png", relative), relative
+    assert (site / relative).stat().st_mode & 0o044 == 0o044
     # What is drawn is this page's title, name, type and date: drawn again from them, the card
     # is the same, byte for byte; with another title it is not.
     direction = "rtl" if code == "ar" else "ltr"

@@ -39,7 +39,7 @@ from chancery.core.cache_folder import prune, write_atomically
 
 #: Pixel size of a card: Open Graph's and X's large image.
 CARD_SIZE = (1200, 630)
-#: Bump when the drawing changes: it is part of every cache key.
+#: Bump when the drawing changes (cache keys also hash this module's source).
 TEMPLATE_VERSION = "1"
 FONTS_DIR = Path(__file__).resolve().parent.parent / "fonts"
 
@@ -284,6 +284,12 @@ def software_versions() -> dict[str, str | None]:
 
 
 @functools.cache
+def _drawing_digest() -> str:
+    # This module draws the cards: an edit of it may change them, whatever TEMPLATE_VERSION says.
+    return hashlib.sha256(Path(__file__).read_bytes()).hexdigest()
+
+
+@functools.cache
 def fonts_digest() -> str:
     """A hash of every shipped face and their list: a new font is a new card."""
     digest = hashlib.sha256((FONTS_DIR / "faces.json").read_bytes())
@@ -295,7 +301,7 @@ def fonts_digest() -> str:
 def card_key(text: CardText, emblem_digest: str, style: CardStyle) -> str:
     """The hash of everything that shapes a card: its name in the cache and in the site."""
     inputs = {
-        "template": TEMPLATE_VERSION,
+        "template": [TEMPLATE_VERSION, _drawing_digest()],
         "text": [text.title, text.site_name, text.label, text.date],
         "language": text.language,
         "direction": text.direction,

@@ -27,7 +27,6 @@ from mkdocs.structure.nav import Navigation
 from mkdocs.structure.pages import Page as MkDocsPage
 from mkdocs.utils.templates import TemplateContext
 
-from chancery.core.cache_folder import write_atomically
 from chancery.core.cards import (
     CARD_SIZE,
     CardCache,
@@ -467,7 +466,10 @@ class SeoPlugin(BasePlugin[SeoPluginConfig], SiteWideStep):
             if cards.cache is not None:
                 cards.cache.put(key, data)
         if not target.is_file():
-            write_atomically(target, data)
+            # Written as the site's other files are (the build folder is swapped in whole):
+            # readable by the web server, unlike a temporary file renamed into place.
+            target.parent.mkdir(parents=True, exist_ok=True)
+            target.write_bytes(data)
         return url
 
 
