@@ -29,7 +29,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 from lxml import html
 from mkdocs.exceptions import Abort
-from PIL import Image, ImageChops, ImageFont
+from PIL import Image, ImageChops, ImageDraw, ImageFont
 
 from chancery.core import cards
 from chancery.core.cards import (
@@ -431,3 +431,20 @@ def test_cards_differ_by_picture_not_only_by_bytes() -> None:
     assert ImageChops.difference(one.convert("L"), two.convert("L")).crop(box).getbbox()
     top = (0, 0, CARD_SIZE[0], cards._TITLE_TOP - 10)
     assert ImageChops.difference(one.convert("L"), two.convert("L")).crop(top).getbbox() is None
+
+
+def test_an_emblem_without_transparency_is_drawn_by_its_dark_parts() -> None:
+    # A JPEG emblem, wider than high: a black disc on white. The card shows the disc, not a
+    # white rectangle.
+    photo = Image.new("RGB", (260, 200), "white")
+    ImageDraw.Draw(photo).ellipse((80, 50, 180, 150), fill="black")
+    buffer = io.BytesIO()
+    photo.save(buffer, "JPEG")
+    mark = load_emblem(buffer.getvalue(), "emblem.jpg", 192, "#ffffff")
+    card = Image.open(io.BytesIO(render_card(CardText("T", "", "en"), mark, CardStyle())))
+    levels = card.convert("L")
+    margin, size = cards._MARGIN, cards._EMBLEM
+    corner = levels.getpixel((margin + 3, margin + 3))
+    centre = levels.getpixel((margin + size // 2, margin + size // 2))
+    assert corner == levels.getpixel((5, 5))  # the background: the white corner is not drawn
+    assert centre > corner  # the disc is, in the light foreground colour

@@ -33,7 +33,7 @@ from typing import Literal
 
 from babel import Locale, UnknownLocaleError
 from babel.core import get_global
-from PIL import Image, ImageDraw, ImageFont, features
+from PIL import Image, ImageDraw, ImageFont, ImageOps, features
 
 from chancery.core.cache_folder import prune, write_atomically
 
@@ -199,7 +199,7 @@ def render_card(text: CardText, emblem: Image.Image | None, style: CardStyle) ->
     # The emblem and the ministry's name, at the top, from the reading side.
     name_start = _MARGIN
     if emblem is not None:
-        mark = emblem.resize((_EMBLEM, _EMBLEM), Image.Resampling.LANCZOS).getchannel("A")
+        mark = _silhouette(emblem.resize((_EMBLEM, _EMBLEM), Image.Resampling.LANCZOS))
         x = width - _MARGIN - _EMBLEM if text.direction == "rtl" else _MARGIN
         image.paste(ink, (x, _MARGIN, x + _EMBLEM, _MARGIN + _EMBLEM), mark)
         name_start = _MARGIN + _EMBLEM + 28
@@ -256,11 +256,13 @@ def load_emblem(data: bytes, name: str, size: int, colour: str) -> Image.Image:
         data = bytes(png)
     try:
         with Image.open(io.BytesIO(data)) as opened:
+            opaque = "A" not in opened.getbands() and "transparency" not in opened.info
             image = opened.convert("RGBA")
     except (OSError, Image.DecompressionBombError) as error:
         raise ValueError(f"not an image Pillow reads ({error})") from error
     image.thumbnail((size, size), Image.Resampling.LANCZOS)
-    square = Image.new("RGBA", (size, size), (0, 0, 0, 0))
+    # An image without transparency stays opaque, on white (see _silhouette).
+    square = Image.new("RGBA", (size, size), (255, 255, 255, 255 if opaque else 0))
     square.paste(image, ((size - image.width) // 2, (size - image.height) // 2))
     return square
 
@@ -497,6 +499,14 @@ def _draw_lines(
             anchor="rm" if rtl else "lm",
             **_options(text),  # type: ignore[arg-type]
         )
+
+
+def _silhouette(emblem: Image.Image) -> Image.Image:
+    """Where the emblem is drawn: its opaque parts; without transparency (a JPEG), its dark ones."""
+    alpha = emblem.getchannel("A")
+    if alpha.getextrema() == (255, 255):
+        return ImageOps.invert(emblem.convert("L"))
+    return alpha
 
 
 def _rgb(colour: str) -> tuple[int, int, int]:
