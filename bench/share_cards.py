@@ -18,6 +18,7 @@ import statistics
 import sys
 import tempfile
 import time
+from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
@@ -67,11 +68,15 @@ def per_card(rounds: int) -> dict[str, Any]:
     return results
 
 
-def builds(pages: int, languages: int, work: Path) -> dict[str, Any]:
-    """Build the corpus with cards off, cold and warm; wall and CPU time, cards and bytes."""
+def builds(
+    pages: int, languages: int, work: Path, results: dict[str, Any], save: Callable[[], None]
+) -> None:
+    """Build the corpus with cards off, cold and warm; wall and CPU time, cards and bytes.
+
+    Each build's figures go into ``results`` as it ends, and are saved at once.
+    """
     corpus = generate(work / "corpus", pages, languages)
     cache = work / "card-cache"
-    results: dict[str, Any] = {}
     for stack in ("off", "cold", "warm"):
         config = chancery_config(corpus, markdown_cache=str(work / "markdown-cache"))
         for plugin in config["plugins"]:
@@ -92,7 +97,8 @@ def builds(pages: int, languages: int, work: Path) -> dict[str, Any]:
             sum(path.stat().st_size for path in site.rglob("*") if path.is_file()) / 2**20, 1
         )
         results[stack] = result
-    return results
+        print(stack, json.dumps(result), flush=True)
+        save()
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -105,13 +111,17 @@ def main(argv: list[str] | None = None) -> int:
     report: dict[str, Any] = {"environment": environment(), "raqm": raqm_available()}
     report["per_card"] = per_card(args.rounds)
     print(json.dumps(report["per_card"], indent=1))
+    args.out.parent.mkdir(parents=True, exist_ok=True)
+
+    def save() -> None:
+        args.out.write_text(json.dumps(report, indent=2, ensure_ascii=False) + "\n", "utf-8")
+
+    save()
     with tempfile.TemporaryDirectory(prefix="chancery-cards-") as folder:
         for pages, languages in args.size:
             size = f"{pages}x{languages}"
-            report[size] = builds(pages, languages, Path(folder) / size)
-            print(size, json.dumps(report[size], indent=1))
-    args.out.parent.mkdir(parents=True, exist_ok=True)
-    args.out.write_text(json.dumps(report, indent=2, ensure_ascii=False) + "\n", "utf-8")
+            report[size] = {}
+            builds(pages, languages, Path(folder) / size, report[size], save)
     return 0
 
 

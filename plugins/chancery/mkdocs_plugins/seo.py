@@ -26,6 +26,7 @@ from mkdocs.structure.files import File, Files
 from mkdocs.structure.nav import Navigation
 from mkdocs.structure.pages import Page as MkDocsPage
 from mkdocs.utils.templates import TemplateContext
+from PIL import Image
 
 from chancery.core.cards import (
     CARD_SIZE,
@@ -106,7 +107,7 @@ class _Cards:
     """The share cards of one `mkdocs build`: style, emblem, cache, and counts by language."""
 
     style: CardStyle
-    emblem: Any
+    emblem: Image.Image | None
     emblem_digest: str
     cache: CardCache | None
     #: Cards drawn, reused from the cache, and pages left with the default image.
@@ -406,7 +407,7 @@ class SeoPlugin(BasePlugin[SeoPluginConfig], SiteWideStep):
                 )
         return None
 
-    def _emblem_image(self, config: MkDocsConfig, size: int, colour: str) -> Any:
+    def _emblem_image(self, config: MkDocsConfig, size: int, colour: str) -> Image.Image | None:
         found = self._emblem_file(config)
         if found is None:
             return None
@@ -473,12 +474,12 @@ class SeoPlugin(BasePlugin[SeoPluginConfig], SiteWideStep):
         return url
 
 
-def _load_emblem(path: Path, size: int, colour: str) -> Any:
+def _load_emblem(path: Path, size: int, colour: str) -> Image.Image:
     return _emblem_cache(str(path), path.stat().st_mtime_ns, size, colour)
 
 
 @functools.lru_cache(maxsize=8)
-def _emblem_cache(path: str, mtime: int, size: int, colour: str) -> Any:
+def _emblem_cache(path: str, mtime: int, size: int, colour: str) -> Image.Image:
     del mtime  # Part of the key only: an edited emblem is read again.
     return load_emblem(Path(path).read_bytes(), path, size, colour)
 
