@@ -230,6 +230,7 @@ def build(stack: str, corpus: Corpus, work: Path) -> dict[str, Any]:
     cache = work / "markdown-cache"
     if stack == "chancery":
         shutil.rmtree(cache, ignore_errors=True)  # Cold; the warm stacks reuse it.
+        shutil.rmtree(work / ".cache/chancery/cards", ignore_errors=True)  # Share cards too.
     if stack == "stock":
         config = stock_config(corpus)
     elif stack == "chancery-serial":

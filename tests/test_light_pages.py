@@ -1,8 +1,10 @@
 """Light pages: text-only versions of alerts and travel advice, for failing networks.
 
-Every light page of the demo portal is measured and parsed: under 15 KB, no script, no
+Every light page of the demo portal is measured and parsed: under 15 KB, no script to run, no
 stylesheet, no font, no image, the right lang and dir, and every link leads to a file of the
-site. Tiny sites show the honest fallback, the size limit and byte-identical rebuilds.
+site; each has a canonical link, a description, structured data that extruct reads, and an icon
+that exists, and every page of the site links to its language's light pages. Tiny sites show
+the honest fallback, the size limit and byte-identical rebuilds.
 """
 
 from __future__ import annotations
@@ -10,7 +12,9 @@ from __future__ import annotations
 import logging
 import posixpath
 from pathlib import Path
+from typing import Any
 
+import extruct
 import pytest
 from mkdocs.exceptions import Abort
 
@@ -88,7 +92,11 @@ def test_every_demo_light_page_is_small_text_only_and_well_labelled(demo_site: P
         assert len(raw) < BUDGET, (path, len(raw))
         text = raw.decode("utf-8")
         soup = soup_of(path)
-        assert soup.find("script") is None, path
+        # Structured data only: a JSON-LD data block, which no browser runs.
+        scripts = soup.find_all("script")
+        assert [(script.get("type"), script.get("src")) for script in scripts] == [
+            ("application/ld+json", None)
+        ], path
         assert soup.find("style") is None and soup.select("[style]") == [], path
         assert soup.find("link", rel="stylesheet") is None, path
         assert soup.find(["img", "svg", "picture", "video", "iframe", "object"]) is None, path
@@ -109,6 +117,93 @@ def test_every_link_of_a_demo_light_page_leads_to_a_file(demo_site: Path) -> Non
                 continue
             target = demo_site / posixpath.normpath(posixpath.join(folder, href))
             assert (target / "index.html" if target.is_dir() else target).is_file(), (path, href)
+
+
+DEMO = "https://mofa.haneul.example/"
+SITE_NAMES = {
+    "en": "Ministry of Foreign Affairs of the Republic of Haneul",
+    "ar": "وزارة الخارجية في جمهورية هانول",
+    "zh": "哈努尔共和国外交部",
+    "ko": "하늘 공화국 외교부",
+}
+
+
+def _structured_data(path: Path, url: str) -> dict[str, dict[str, Any]]:
+    data = extruct.extract(path.read_text("utf-8"), base_url=url, syntaxes=["json-ld"])
+    found: dict[str, dict[str, Any]] = {}
+    for document in data["json-ld"]:
+        assert document["@context"] == "https://schema.org"
+        for node in document["@graph"]:
+            found[node["@type"]] = node
+    return found
+
+
+def test_every_demo_light_page_is_described_for_search_engines(demo_site: Path) -> None:
+    kinds: dict[str, int] = {}
+    for path in _light_pages(demo_site):
+        relative = path.relative_to(demo_site).as_posix()
+        url = DEMO + relative.removesuffix("index.html")
+        language = _language(demo_site, path)
+        soup = soup_of(path)
+        description = soup.find("meta", attrs={"name": "description"})
+        assert description is not None and len(str(description["content"])) > 20, relative
+        canonical = soup.find("link", rel="canonical")
+        assert canonical is not None, relative
+        nodes = _structured_data(path, url)
+        organization = nodes.pop("GovernmentOrganization")
+        if language in SITE_NAMES:
+            assert organization["name"] == SITE_NAMES[language], relative
+        (kind,) = nodes  # and one node of the page's own
+        kinds[kind] = kinds.get(kind, 0) + 1
+        node = nodes[kind]
+        if "/travel-advice/" in relative:
+            # A text-only copy: the full page is the canonical version.
+            assert canonical["href"] == node["isBasedOn"] == url.replace("light/", "")
+        else:
+            assert canonical["href"] == url, relative
+            assert node["url"] == url, relative
+        # The icon it names exists: browsers ask for one anyway.
+        icon = soup.find("link", rel="icon")
+        assert icon is not None, relative
+        target = posixpath.normpath(posixpath.join(posixpath.dirname(relative), icon["href"]))
+        assert target == "favicon.ico" and (demo_site / target).is_file(), relative
+    per_language = len(DEMO_LANGUAGES)
+    assert kinds == {"WebPage": 3 * per_language, "SpecialAnnouncement": per_language}
+
+
+def test_the_light_homes_are_alternates_of_each_other_and_in_the_sitemap(demo_site: Path) -> None:
+    sitemap = (demo_site / "sitemap.xml").read_text("utf-8")
+    expected = [
+        (code, f"{DEMO}{'' if code == 'en' else code + '/'}light/") for code in DEMO_LANGUAGES
+    ]
+    expected.append(("x-default", f"{DEMO}light/"))
+    for code, url in expected[:-1]:
+        soup = soup_of(demo_site / url.removeprefix(DEMO) / "index.html")
+        alternates = [
+            (str(link["hreflang"]), str(link["href"]))
+            for link in soup.find_all("link", rel="alternate")
+        ]
+        assert alternates == expected, code
+        assert f"<loc>{url}</loc>" in sitemap
+    # Text-only copies of advice pages name their full page as canonical: not in the sitemap.
+    assert "light/travel-advice/" not in sitemap
+
+
+@pytest.mark.parametrize("code", DEMO_LANGUAGES)
+def test_every_page_links_to_its_languages_light_pages(demo_site: Path, code: str) -> None:
+    prefix = "" if code == "en" else f"{code}/"
+    inners = ("", "news/", "travel-advice/france/", "missions/", "search/", "404.html")
+    for inner in inners:
+        relative = prefix + (inner if inner.endswith(".html") else inner + "index.html")
+        soup = soup_of(demo_site / relative)
+        link = soup.select_one("footer .chancery-light-link a")
+        assert link is not None, relative
+        if inner == "404.html":
+            continue  # served at any depth: its links are site-absolute
+        target = posixpath.normpath(posixpath.join(posixpath.dirname(relative), link["href"]))
+        assert target == f"{prefix}light", relative
+        (text,) = {link.get_text(strip=True)}
+        assert text == soup_of(demo_site / f"{prefix}light/index.html").h1.get_text(strip=True)
 
 
 @pytest.mark.parametrize("code", DEMO_LANGUAGES)
@@ -151,7 +246,8 @@ def test_the_light_page_keeps_text_and_links_and_drops_the_rest(site: Path) -> N
     soup = soup_of(site / "light/travel-advice/egypt/index.html")
     main = soup.main
     assert main is not None
-    assert soup.find("script") is None and soup.find("img") is None
+    assert main.find("script") is None and soup.find("img") is None
+    assert "alert(1)" not in str(soup)
     assert "[a map]" in main.get_text()
     assert [h2["id"] for h2 in main.select("h2[id]")] == [
         "safety",

@@ -234,8 +234,12 @@ def test_open_graph_and_twitter_card(site: Path) -> None:
     assert values["og:description"] == "About Partenariat climatique."
     assert values["og:locale"] == "fr_FR"
     assert [v for p, v in og if p == "og:locale:alternate"] == ["en_US"]
-    assert values["og:image"] == f"{SITE}assets/chancery/share.png"
-    assert (site / "assets/chancery/share.png").read_bytes().startswith(b"\x89PNG")
+    # The page's own share card, in the French build's folder (tests/test_share_cards.py).
+    card = values["og:image"].removeprefix(SITE)
+    assert re.fullmatch(r"fr/assets/cards/[0-9a-f]{20}\.png", card), card
+    assert (site / card).read_bytes().startswith(b"\x89PNG")
+    assert (values["og:image:width"], values["og:image:height"]) == ("1200", "630")
+    assert values["og:image:alt"] == "Partenariat climatique · Ministère des Tests"
     assert values["article:published_time"] == "2026-03-12T10:00:00+09:00"
     assert twitter["twitter:card"] == "summary_large_image"
     assert twitter["twitter:site"] == "@MinistryOfTests"

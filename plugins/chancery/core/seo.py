@@ -64,6 +64,23 @@ class SiteIdentity:
         return f"{self.site_url}#organization"
 
 
+def site_identity(
+    names: Mapping[str, str | None],
+    site_url: str | None,
+    site_name: str,
+    logo: str | None = None,
+    same_as: Sequence[str] = (),
+) -> SiteIdentity:
+    """The ministry as publisher, from its name in each language (declared with the language)."""
+    return SiteIdentity(
+        site_url=(site_url or "/").rstrip("/") + "/",
+        names={code: name for code, name in names.items() if name},
+        default_name=site_name,
+        logo=logo,
+        same_as=tuple(same_as),
+    )
+
+
 @dataclass(frozen=True)
 class PageFacts:
     """What the builders need to know about one rendered page."""
@@ -183,11 +200,40 @@ def organization(identity: SiteIdentity, language: str) -> dict[str, Any]:
 
 def page_graph(facts: PageFacts, identity: SiteIdentity, strings: Strings) -> dict[str, Any]:
     """The JSON-LD document of a page: the ministry, and the page's own node if it has one."""
-    nodes = [organization(identity, facts.reader_language)]
     node = page_node(facts, identity, strings) if facts.indexable else None
-    if node is not None:
-        nodes.append(node)
-    return {"@context": SCHEMA_CONTEXT, "@graph": nodes}
+    return graph(identity, facts.reader_language, *([node] if node is not None else []))
+
+
+def graph(identity: SiteIdentity, language: str, *nodes: Mapping[str, Any]) -> dict[str, Any]:
+    """A JSON-LD document: the ministry, named in ``language``, then ``nodes``."""
+    own = [{key: value for key, value in node.items() if key != "@context"} for node in nodes]
+    return {"@context": SCHEMA_CONTEXT, "@graph": [organization(identity, language), *own]}
+
+
+def web_page(
+    identity: SiteIdentity,
+    *,
+    name: str,
+    description: str,
+    url: str,
+    language: str,
+    based_on: str | None = None,
+    modified: datetime | None = None,
+) -> dict[str, Any]:
+    """A plain WebPage published by the ministry (a light page: ``based_on`` its full page)."""
+    node: dict[str, Any] = {
+        "@type": "WebPage",
+        "name": name,
+        "description": description,
+        "url": url,
+        "inLanguage": language,
+        "publisher": {"@id": identity.organization_id},
+    }
+    if based_on:
+        node["isBasedOn"] = based_on
+    if modified is not None:
+        node["dateModified"] = modified.isoformat()
+    return node
 
 
 def page_node(facts: PageFacts, identity: SiteIdentity, strings: Strings) -> dict[str, Any] | None:

@@ -57,6 +57,8 @@ from chancery.core.languages import Language, LanguagePolicy
 from chancery.core.light import light_html
 from chancery.core.presentation import PageView
 from chancery.core.schedule import is_live
+from chancery.core.seo import SiteIdentity, graph, json_ld_script, site_identity, web_page
+from chancery.core.sitemap import SitemapEntry
 from chancery.core.strings import Strings
 from chancery.core.travel_advice import (
     Advice,
@@ -70,6 +72,7 @@ from chancery.core.travel_advice import (
     index_document,
     level_history,
 )
+from chancery.mkdocs_plugins.seo import SeoPlugin
 from chancery.mkdocs_plugins.site import (
     absolute_url,
     content_plugin,
@@ -518,9 +521,13 @@ class ConsularPlugin(BasePlugin[ConsularPluginConfig]):
         chancery = PageView(state.language, None, strings=strings)
         home_url = policy.url_prefix(code) or "./"
         all_languages = tuple(policy.languages)
+        seo = config.plugins.get("chancery/seo")
+        seo = seo if isinstance(seo, SeoPlugin) else None
+        identity = seo.site_identity(config) if seo else _identity(config, policy)
+        favicon = seo.favicon_url(config) if seo else config.theme.get("favicon")
         pages: list[tuple[str, str]] = []
 
-        def render(template: str, url: str, **values: Any) -> None:
+        def render(template: str, url: str, light: _LightHead, **values: Any) -> None:
             uri = url if url.endswith(".html") else url + "index.html"
             base_url = get_relative_url(".", url)
             html = env.get_template(f"chancery/light/{template}").render(
@@ -531,19 +538,46 @@ class ConsularPlugin(BasePlugin[ConsularPluginConfig]):
                 home_url=home_url,
                 light_home_url=self._light_url("", code, config),
                 call_centre=self.config.consular_call_centre,
+                favicon=favicon,
+                description=light.description,
+                canonical=light.canonical,
+                hreflang=light.hreflang,
+                json_ld=Markup(json_ld_script(light.json_ld)),
                 **values,
             )
             pages.append((uri, html))
+            # A light page that is its own canonical version is listed in the sitemap, with
+            # the same alternates as its head.
+            if seo is not None and light.canonical == absolute_url(config, url):
+                seo.record_page(SitemapEntry(loc=light.canonical, alternates=light.hreflang))
 
+        site_name = state.language.site_name or config.site_name
         for alert, shown in zip(state.alerts, state.alert_views, strict=True):
             path = f"alerts/{alert.id}"
+            url = self._light_url(path, code, config)
+            text_code, text = text_for(alert, code, policy)
+            real = tuple(
+                language
+                for language in all_languages
+                if text_for(alert, language.code, policy)[0] == language.code
+            )
+            summary = _summary(" ".join(shown.paragraphs))
+            announcement = special_announcement(
+                alert, text_code, text, absolute_url(config, url), site_name
+            )
             render(
                 "alert.html",
-                self._light_url(path, code, config),
+                url,
+                _LightHead(
+                    description=summary,
+                    # Shown in another language, the page names that language's as canonical
+                    # and claims no alternates (as a missing translation's fallback does).
+                    canonical=absolute_url(config, self._light_url(path, text_code, config)),
+                    hreflang=self._light_hreflang(real, path, config) if text_code == code else (),
+                    json_ld=graph(identity, code, announcement),
+                ),
                 alert=shown,
                 title=shown.title,
-                description=" ".join(shown.paragraphs)[:200],
-                canonical=None,
                 full_url=None,
                 languages=self._light_languages(all_languages, path, config),
             )
@@ -554,30 +588,68 @@ class ConsularPlugin(BasePlugin[ConsularPluginConfig]):
             page_url, html = body
             light_url = self._light_url(_stem(advice.inner), code, config)
             live = _live_languages(advice, config)
+            full = absolute_url(config, view.url)
+            page = web_page(
+                identity,
+                name=view.title,
+                description=view.summary,
+                url=absolute_url(config, light_url),
+                language=advice.page.language,
+                based_on=full,
+                modified=view.updated,
+            )
             render(
                 "travel-advice.html",
                 light_url,
+                # A text-only copy of the full page, which is the canonical version.
+                _LightHead(view.summary, full, (), graph(identity, code, page)),
                 advice=view,
                 body=Markup(light_html(html, page_url, light_url)),
                 contacts=self._contacts(config, advice.country),
                 title=view.title,
-                description=view.summary,
-                canonical=absolute_url(config, view.url),
                 full_url=view.url,
                 languages=self._light_languages(live, _stem(advice.inner), config),
             )
+        url = self._light_url("", code, config)
+        title = strings.text("light.home", code)
+        description = strings.text("light.description", code)
+        home = web_page(
+            identity,
+            name=title,
+            description=description,
+            url=absolute_url(config, url),
+            language=code,
+        )
         render(
             "index.html",
-            self._light_url("", code, config),
+            url,
+            _LightHead(
+                description,
+                absolute_url(config, url),
+                self._light_hreflang(all_languages, "", config),
+                graph(identity, code, home),
+            ),
             alerts=state.alert_views,
             advice=tuple(view for _, view in state.advice),
-            title=strings.text("light.home", code),
-            description=strings.text("light.description", code),
-            canonical=None,
+            title=title,
             full_url=home_url,
             languages=self._light_languages(all_languages, "", config),
         )
         return pages
+
+    def _light_hreflang(
+        self, languages: tuple[Language, ...], path: str, config: MkDocsConfig
+    ) -> tuple[tuple[str, str], ...]:
+        """Absolute hreflang alternates of a light page, with x-default when the root has it."""
+        policy, _, _ = content_plugin(config, "chancery/consular").state()
+        if len(languages) < 2:
+            return ()
+        pairs = [
+            (language.code, absolute_url(config, self._light_url(path, language.code, config)))
+            for language in languages
+        ]
+        root = dict(pairs).get(policy.root.code)
+        return (*pairs, ("x-default", root)) if root else tuple(pairs)
 
     def _light_languages(
         self, languages: tuple[Language, ...], path: str, config: MkDocsConfig
@@ -592,6 +664,34 @@ class ConsularPlugin(BasePlugin[ConsularPluginConfig]):
             for language in languages
             if language.code != self._state().language.code
         ]
+
+
+@dataclass(frozen=True)
+class _LightHead:
+    """What a light page's <head> says besides its title: for search engines and previews."""
+
+    description: str
+    #: Absolute URL of the canonical version: the page itself, its full page, or the version
+    #: in the language its text is really in.
+    canonical: str
+    hreflang: tuple[tuple[str, str], ...]
+    json_ld: dict[str, Any]
+
+
+def _summary(text: str, limit: int = 200) -> str:
+    """``text`` cut at a word boundary to at most ``limit`` characters, for a description."""
+    if len(text) <= limit:
+        return text
+    cut = text[: limit - 1]
+    if " " in cut:
+        cut = cut.rsplit(" ", 1)[0]
+    return cut.rstrip(" ,;:") + "\u2026"
+
+
+def _identity(config: MkDocsConfig, policy: LanguagePolicy) -> SiteIdentity:
+    """The ministry as publisher, when chancery/seo (which knows its logo) is not used."""
+    names = {language.code: language.site_name for language in policy.languages}
+    return site_identity(names, config.site_url, str(config.site_name))
 
 
 def _display_prefix(config: MkDocsConfig) -> str:

@@ -21,7 +21,6 @@ import hashlib
 import json
 import logging
 import os
-import tempfile
 from collections.abc import Iterator
 from contextlib import contextmanager
 from importlib import metadata
@@ -32,6 +31,8 @@ from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.structure.files import Files
 from mkdocs.structure.pages import Page as MkDocsPage
 from mkdocs.structure.toc import AnchorLink, get_toc
+
+from chancery.core import cache_folder
 
 #: Extensions whose output depends on the page's own Markdown and their settings only.
 PURE_EXTENSIONS = frozenset(
@@ -121,7 +122,7 @@ class MarkdownCache:
         self.misses += 1
         with _captured_warnings() as warnings:
             MkDocsPage.render(page, config, files)
-        _write_atomically(path, json.dumps(_entry(page, warnings)))
+        cache_folder.write_atomically(path, json.dumps(_entry(page, warnings)).encode("utf-8"))
 
     def _key(self, page: MkDocsPage, files: Files, text_language: str = "") -> str:
         digest = hashlib.sha256()
@@ -155,15 +156,7 @@ def usable(config: MkDocsConfig) -> bool:
 
 def prune(folder: Path, older_than: float) -> int:
     """Remove entries no build has used since ``older_than`` (a time.time()); how many."""
-    removed = 0
-    for path in folder.glob("*/*.json"):
-        try:
-            if path.stat().st_mtime < older_than:
-                path.unlink()
-                removed += 1
-        except OSError:
-            continue
-    return removed
+    return cache_folder.prune(folder, "*/*.json", older_than)
 
 
 def _extension_name(name: Any) -> str:
@@ -249,11 +242,3 @@ def _captured_warnings() -> Iterator[list[tuple[int, str]]]:
         yield captured
     finally:
         _PAGES_LOG.removeHandler(recorder)
-
-
-def _write_atomically(path: Path, text: str) -> None:
-    path.parent.mkdir(parents=True, exist_ok=True)
-    handle, temporary = tempfile.mkstemp(dir=path.parent, prefix=".", suffix=".tmp")
-    with os.fdopen(handle, "w", encoding="utf-8") as output:
-        output.write(text)
-    os.replace(temporary, path)

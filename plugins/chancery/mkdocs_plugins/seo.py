@@ -9,6 +9,8 @@ each page's ``<head>`` shows: the same data, so the two always agree.
 from __future__ import annotations
 
 import dataclasses
+import functools
+import hashlib
 from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
@@ -20,20 +22,34 @@ from mkdocs.config import config_options as c
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
 from mkdocs.plugins import BasePlugin, event_priority, get_plugin_logger
-from mkdocs.structure.files import Files
+from mkdocs.structure.files import File, Files
 from mkdocs.structure.nav import Navigation
 from mkdocs.structure.pages import Page as MkDocsPage
 from mkdocs.utils.templates import TemplateContext
+from PIL import Image
 
+from chancery.core.cards import (
+    CARD_SIZE,
+    CardCache,
+    CardStyle,
+    CardText,
+    NoCard,
+    card_key,
+    favicon_ico,
+    load_emblem,
+    render_card,
+)
 from chancery.core.catalog import Page
 from chancery.core.presentation import PageView
 from chancery.core.seo import (
+    ARTICLE_TYPES,
     PageFacts,
     SiteIdentity,
     json_ld_script,
     last_modified,
     open_graph,
     page_graph,
+    site_identity,
     twitter_card,
     without_versions,
 )
@@ -52,6 +68,9 @@ log = get_plugin_logger(__name__)
 #: The share image that ships with Chancery (language-neutral: the emblem alone), and its size.
 DEFAULT_SHARE_IMAGE = f"{ASSETS_URL}/share.png"
 DEFAULT_SHARE_IMAGE_SIZE = (1200, 630)
+#: Inside each language's folder: the share cards, named by the hash of what they show.
+CARDS_FOLDER = "assets/cards"
+FAVICON_ICO = "favicon.ico"
 
 
 class SeoPluginConfig(base.Config):
@@ -69,6 +88,34 @@ class SeoPluginConfig(base.Config):
     sitemap_max_urls = c.Type(int, default=MAX_URLS)
     #: Write robots.txt naming the sitemap (an existing robots.txt only gains the line).
     robots_txt = c.Type(bool, default=True)
+    #: Draw a share card for every page: its title in its language, the emblem, the ministry.
+    share_cards = c.Type(bool, default=True)
+    #: Folder (relative to mkdocs.yml) of the cards drawn by earlier builds; "" for none.
+    share_cards_cache = c.Type(str, default=".cache/chancery/cards")
+    #: The emblem on cards and in favicon.ico: an SVG or raster image, site-relative (in the
+    #: overrides or content folder). By default organization_logo, else the theme's favicon.
+    share_card_emblem = c.Optional(c.Type(str))
+    #: The cards' colours, '#rrggbb': text and emblem in the foreground over the background.
+    share_card_background = c.Type(str, default=CardStyle.background)
+    share_card_foreground = c.Type(str, default=CardStyle.foreground)
+    #: Write /favicon.ico from the emblem, for clients that ask for it (a site's own is kept).
+    favicon_ico = c.Type(bool, default=True)
+
+
+@dataclass
+class _Cards:
+    """The share cards of one `mkdocs build`: style, emblem, cache, and counts by language."""
+
+    style: CardStyle
+    emblem: Image.Image | None
+    emblem_digest: str
+    cache: CardCache | None
+    #: Cards drawn, reused from the cache, and pages left with the default image.
+    counts: dict[str, list[int]] = dataclasses.field(default_factory=dict)
+
+    def count(self, language: str, outcome: int) -> None:
+        """Count one page's card: 0 drawn, 1 reused, 2 the default image."""
+        self.counts.setdefault(language, [0, 0, 0])[outcome] += 1
 
 
 @dataclass(frozen=True)
@@ -89,6 +136,8 @@ class SeoPlugin(BasePlugin[SeoPluginConfig], SiteWideStep):
     def __init__(self) -> None:
         #: Indexable pages of every language build so far.
         self.entries: dict[str, SitemapEntry] = {}
+        #: The share cards' settings and counts, or None when cards are off.
+        self.cards: _Cards | None = None
 
     # Runs after chancery/content (0, listed earlier), whose catalog it reads later on.
     @event_priority(0)
@@ -103,6 +152,8 @@ class SeoPlugin(BasePlugin[SeoPluginConfig], SiteWideStep):
         # MkDocs (through static-i18n's template) would write sitemap.xml in every language
         # build; ours is written once, at the end.
         config.theme.static_templates.discard(SITEMAP_NAME)
+        if not is_nested_language_build(config):
+            self.cards = self._resolve_cards(config)
         return config
 
     # Runs after static-i18n's on_files (-100), which puts its sitemap template in the theme.
@@ -112,6 +163,12 @@ class SeoPlugin(BasePlugin[SeoPluginConfig], SiteWideStep):
         for file in list(files):
             if file.src_uri == SITEMAP_NAME and file.src_dir in config.theme.dirs:
                 files.remove(file)
+        # /favicon.ico, in the root language's folder (the site root), unless the site has one.
+        wanted = self.config.favicon_ico and not is_nested_language_build(config)
+        if wanted and not any(file.dest_uri == FAVICON_ICO for file in files):
+            emblem = self._emblem_image(config, 32, _favicon_colour(self.config))
+            if emblem is not None:
+                files.append(File.generated(config, FAVICON_ICO, content=favicon_ico(emblem)))
         return files
 
     # Runs after chancery/languages (0), which sets the page's hreflang and, for a fallback
@@ -148,6 +205,16 @@ class SeoPlugin(BasePlugin[SeoPluginConfig], SiteWideStep):
             context["chancery"] = view  # type: ignore[typeddict-unknown-key]
 
         facts = self._resolve_facts(page, config, view, record, indexable=not (fallback or noindex))
+        card = self._render_card(page, config, view, record, facts)
+        if card is not None:
+            facts = dataclasses.replace(
+                facts,
+                image=absolute_url(config, card),
+                image_size=CARD_SIZE,
+                image_alt=f"{facts.title} · {facts.site_name}"
+                if facts.title != facts.site_name
+                else facts.site_name,
+            )
         identity = self._resolve_identity(config)
         context["chancery_seo"] = HeadTags(  # type: ignore[typeddict-unknown-key]
             open_graph=tuple(open_graph(facts)),
@@ -161,6 +228,21 @@ class SeoPlugin(BasePlugin[SeoPluginConfig], SiteWideStep):
                 alternates=hreflang,
             )
         return context
+
+    def record_page(self, entry: SitemapEntry) -> None:
+        """List a page written outside MkDocs' pages (a light page) in the sitemap."""
+        self.entries[entry.loc] = entry
+
+    def site_identity(self, config: MkDocsConfig) -> SiteIdentity:
+        """The ministry as publisher, for structured data written by other plugins."""
+        return self._resolve_identity(config)
+
+    def favicon_url(self, config: MkDocsConfig) -> str | None:
+        """The site-relative URL of the icon a page without images should name, or None."""
+        if self.config.favicon_ico and self._emblem_file(config) is not None:
+            return FAVICON_ICO
+        favicon = config.theme.get("favicon")
+        return str(favicon) if favicon else None
 
     def take_language_state(self) -> Any:
         """The sitemap entries recorded since the last call, as JSON (language_builds.py)."""
@@ -190,8 +272,11 @@ class SeoPlugin(BasePlugin[SeoPluginConfig], SiteWideStep):
     @event_priority(-200)
     def on_post_build(self, /, *, config: MkDocsConfig) -> None:
         """Write the sitemap (or sitemap index), its gzip copies and robots.txt, once."""
+        self._report_cards(config)
         if not runs_site_wide_steps(config):
             return
+        if self.cards is not None and self.cards.cache is not None:
+            self.cards.cache.prune(content_plugin(config, "chancery/seo").started)
         site_dir = Path(config.site_dir)
         for option in ("share_image", "organization_logo"):
             path = self.config[option]
@@ -240,8 +325,8 @@ class SeoPlugin(BasePlugin[SeoPluginConfig], SiteWideStep):
             description=description,
             url=page.canonical_url or absolute_url(config, page.url),
             image=absolute_url(config, self.config.share_image),
-            image_alt=str(config.site_name),
-            site_name=str(config.site_name),
+            image_alt=view.body_language.site_name or str(config.site_name),
+            site_name=view.body_language.site_name or str(config.site_name),
             content=record.content if record else None,
             alternate_languages=tuple(
                 code for code, _ in view.hreflang if code not in ("x-default", view.language.code)
@@ -252,17 +337,156 @@ class SeoPlugin(BasePlugin[SeoPluginConfig], SiteWideStep):
         )
 
     def _resolve_identity(self, config: MkDocsConfig) -> SiteIdentity:
-        site = (config.site_url or "/").rstrip("/") + "/"
         logo = self.config.organization_logo
         # The ministry's name in each language is declared once, with the language.
         policy = content_plugin(config, "chancery/seo").state()[0]
-        return SiteIdentity(
-            site_url=site,
-            names={lang.code: lang.site_name for lang in policy.languages if lang.site_name},
-            default_name=str(config.site_name),
-            logo=absolute_url(config, logo) if logo else None,
-            same_as=tuple(self.config.organization_same_as),
+        return site_identity(
+            {language.code: language.site_name for language in policy.languages},
+            config.site_url,
+            str(config.site_name),
+            absolute_url(config, logo) if logo else None,
+            self.config.organization_same_as,
         )
+
+    def _report_cards(self, config: MkDocsConfig) -> None:
+        """Log how many share cards this language's build drew and reused."""
+        if self.cards is None:
+            return
+        language = content_plugin(config, "chancery/seo").reader_language(config).code
+        counts = self.cards.counts.pop(language, None)
+        if counts:
+            drawn, reused, default = counts
+            log.info(
+                f"Share cards: {drawn} drawn, {reused} reused, {default} pages with the default "
+                f"image ({language})"
+            )
+
+    def _resolve_cards(self, config: MkDocsConfig) -> _Cards | None:
+        if not self.config.share_cards:
+            return None
+        style = CardStyle(
+            background=self.config.share_card_background,
+            foreground=self.config.share_card_foreground,
+        )
+        try:
+            style.palette()
+        except ValueError as error:
+            raise PluginError(
+                f"mkdocs.yml: plugins: chancery/seo: share_card_background/foreground: {error}"
+            ) from error
+        emblem = self._emblem_image(config, 192, style.foreground)
+        found = self._emblem_file(config)
+        digest = hashlib.sha256(found[1].read_bytes()).hexdigest() if found else "none"
+        folder = self.config.share_cards_cache.strip()
+        cache = CardCache(Path(config.config_file_path).parent / folder) if folder else None
+        return _Cards(style, emblem, digest, cache)
+
+    def _emblem_file(self, config: MkDocsConfig) -> tuple[str, Path] | None:
+        """The emblem's setting and file: share_card_emblem, organization_logo or the favicon."""
+        options = [
+            ("share_card_emblem", self.config.share_card_emblem),
+            ("organization_logo", self.config.organization_logo),
+            ("theme.favicon", config.theme.get("favicon")),
+        ]
+        for option, value in options:
+            if not value or "://" in str(value):
+                continue
+            relative = str(value).lstrip("/")
+            # The site root is the overrides, then the root language's content folder.
+            root = content_plugin(config, "chancery/seo").state()[0].root.code
+            folders = [*config.theme.dirs, f"{config.docs_dir}/{root}", str(config.docs_dir)]
+            for folder in folders:
+                path = Path(folder) / relative
+                if path.is_file():
+                    return option, path
+            if option == "share_card_emblem":
+                raise PluginError(
+                    f"mkdocs.yml: plugins: chancery/seo: share_card_emblem: '{value}' is in "
+                    "neither the overrides folder nor the root language's content folder; give "
+                    "the site-relative path of an image there, e.g. assets/images/emblem.svg"
+                )
+        return None
+
+    def _emblem_image(self, config: MkDocsConfig, size: int, colour: str) -> Image.Image | None:
+        found = self._emblem_file(config)
+        if found is None:
+            return None
+        option, path = found
+        try:
+            return _load_emblem(path, size, colour)
+        except ValueError as error:
+            raise PluginError(
+                f"mkdocs.yml: plugins: chancery/seo: {option}: {path.name}: {error}; give an "
+                "SVG, PNG, JPEG or WebP image"
+            ) from error
+
+    def _render_card(
+        self,
+        page: MkDocsPage,
+        config: MkDocsConfig,
+        view: PageView,
+        record: Page | None,
+        facts: PageFacts,
+    ) -> str | None:
+        """Draw (or reuse) the page's card; its site-relative URL, or None for the default."""
+        cards = self.cards
+        if cards is None:
+            return None
+        language = view.body_language
+        shown = PageView(language, None, strings=view.strings)
+        content = record.content if record is not None else None
+        label = shown.t(f"item.{content.type}") if content and content.type != "page" else ""
+        date = ""
+        if content is not None and content.type in ARTICLE_TYPES and content.date is not None:
+            date = shown.date(content.date)
+        text = CardText(
+            title=facts.title,
+            site_name="" if facts.title == facts.site_name else facts.site_name,
+            language=language.code,
+            direction=language.direction,
+            label=label,
+            date=date,
+        )
+        key = card_key(text, cards.emblem_digest, cards.style)
+        policy = content_plugin(config, "chancery/seo").state()[0]
+        url = f"{policy.url_prefix(view.language.code)}{CARDS_FOLDER}/{key}.png"
+        target = Path(config.site_dir) / url
+        data = cards.cache.get(key) if cards.cache is not None else None
+        if data is not None:
+            cards.count(view.language.code, 1)
+        else:
+            try:
+                data = render_card(text, cards.emblem, cards.style)
+            except NoCard as reason:
+                cards.count(view.language.code, 2)
+                log.info(
+                    f"Share card: {page.file.src_uri}: {reason}; the page keeps the default image"
+                )
+                return None
+            cards.count(view.language.code, 0)
+            if cards.cache is not None:
+                cards.cache.put(key, data)
+        if not target.is_file():
+            # Written as the site's other files are (the build folder is swapped in whole):
+            # readable by the web server, unlike a temporary file renamed into place.
+            target.parent.mkdir(parents=True, exist_ok=True)
+            target.write_bytes(data)
+        return url
+
+
+def _load_emblem(path: Path, size: int, colour: str) -> Image.Image:
+    return _emblem_cache(str(path), path.stat().st_mtime_ns, size, colour)
+
+
+@functools.lru_cache(maxsize=8)
+def _emblem_cache(path: str, mtime: int, size: int, colour: str) -> Image.Image:
+    del mtime  # Part of the key only: an edited emblem is read again.
+    return load_emblem(Path(path).read_bytes(), path, size, colour)
+
+
+def _favicon_colour(config: SeoPluginConfig) -> str:
+    # On a browser tab the emblem stands on white: the cards' background colour reads there.
+    return str(config.share_card_background)
 
 
 def _fallbacks(config: MkDocsConfig) -> dict[str, Any]:
