@@ -18,7 +18,7 @@ from zoneinfo import ZoneInfo
 import pytest
 import yaml
 from bs4 import BeautifulSoup
-from hypothesis import given, settings
+from hypothesis import example, given, settings
 from hypothesis import strategies as st
 
 from chancery.cli import main
@@ -435,13 +435,17 @@ def test_a_derived_description_is_always_a_valid_one(text: str) -> None:
     moment=st.datetimes(min_value=datetime(1990, 1, 1), max_value=datetime(2060, 1, 1)),
     zone=st.sampled_from(["Europe/Berlin", "America/Sao_Paulo", "Asia/Seoul", "UTC"]),
 )
+@example(moment=datetime(2005, 2, 19, 23, 0, fold=1), zone="America/Sao_Paulo")
 def test_a_naive_timestamp_is_read_in_the_given_zone(moment: datetime, zone: str) -> None:
-    written = moment.replace(microsecond=0).isoformat(sep=" ")
+    # Written text has no fold: a wall time that occurs twice (the hour before clocks go back)
+    # is read as its first occurrence, as Python's zone arithmetic does (PEP 495).
+    moment = moment.replace(microsecond=0, fold=0)
+    written = moment.isoformat(sep=" ")
     stamp, problem = timestamp(written, ZoneInfo(zone))
     assert problem is None and stamp is not None
     parsed = datetime.fromisoformat(stamp)
     assert parsed.utcoffset() == moment.replace(tzinfo=ZoneInfo(zone)).utcoffset()
-    assert parsed.replace(tzinfo=None) == moment.replace(microsecond=0)
+    assert parsed.replace(tzinfo=None) == moment
     assert timestamp(written, None) == (None, "naive")
 
 
