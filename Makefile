@@ -79,5 +79,14 @@ bench-full: setup
 bench-profile: setup
 	$(BIN)/python -m bench.profile --size 300x6 --out bench/results/profile-300x6.json
 
+# The documentation site (docs/mkdocs.yml, pages in docs/src/): plain Material, built with
+# --strict so that a broken link or anchor fails it, into docs/site/.
+.PHONY: docs docs-serve
+docs: setup
+	$(BIN)/mkdocs build --strict -f docs/mkdocs.yml
+
+docs-serve: setup
+	$(BIN)/mkdocs serve -f docs/mkdocs.yml --dev-addr 127.0.0.1:8001
+
 clean:
-	rm -rf site .site-builds .pytest_cache .mypy_cache .ruff_cache
+	rm -rf site .site-builds docs/site .pytest_cache .mypy_cache .ruff_cache

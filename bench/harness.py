@@ -53,7 +53,7 @@ STACKS = (
 )
 #: Stacks that reuse the Markdown cache of the `chancery` stack (which must run first).
 WARM_STACKS = ("chancery-warm", "chancery-edit")
-#: Sizes named by issue 9; `make bench` measures what fits in one sitting, see the README.
+#: Sizes named by issue 9; `make bench` measures what fits in one sitting, see bench/README.md.
 FULL_SIZES = "100x6,1000x6,5000x3,1000x1,1000x3"
 QUICK_SIZES = "100x6,100x1,100x3,200x6"
 

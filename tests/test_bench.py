@@ -2,7 +2,7 @@
 
 No timing is asserted: figures on a shared machine are noise. These tests prove that the
 corpus passes Chancery's strict models with the translation states it claims, and that one
-tiny run builds it with both stacks and records every figure the README quotes; and that the
+tiny run builds it with both stacks and records every figure the benchmark tables quote; and the
 template cache changes no byte of the output.
 """
 

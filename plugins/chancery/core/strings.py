@@ -45,7 +45,7 @@ PROJECT = "Chancery"
 #: The header comment of every catalog, after its first line.
 _HEADER_NOTE = """\
 # Each entry: msgctxt is the key, msgid the English text, msgstr the translation.
-# Keep every {placeholder} as it is; see the README, "Interface strings".
+# Keep every {placeholder} as it is; see Chancery's translator's guide, "Interface strings".
 #"""
 #: The date of catalogs made from nothing: a fixed one, so that output does not depend on
 #: when it was made (translators' tools set PO-Revision-Date when they save).

@@ -203,7 +203,8 @@ class IntegrityPlugin(BasePlugin[IntegrityPluginConfig], SiteWideStep):
         if self.private_key is None:
             log.info(
                 f"UNSIGNED build: wrote {MANIFEST_PATH} but no signature; readers cannot verify "
-                f"this copy. Set {PRIVATE_KEY_VARIABLE} to sign (see the README)"
+                f"this copy. Set {PRIVATE_KEY_VARIABLE} to sign (see Chancery's publisher's guide, "
+                '"Signed statements")'
             )
             return
         _write(signature, sign(manifest, self.private_key))
