@@ -22,10 +22,23 @@
       resetStyles: false,
       autofocus: true,
     });
+    labelInput();
     var query = new URLSearchParams(location.search).get("q");
     if (query) {
       ui.triggerSearch(query);
     }
+  }
+
+  // Pagefind's input carries a placeholder only: give it a real, translated label.
+  function labelInput() {
+    var field = element.querySelector("input[type=text], input[type=search]");
+    if (!field || field.id) return;
+    field.id = "chancery-search-input";
+    var label = document.createElement("label");
+    label.className = "chancery-visually-hidden";
+    label.htmlFor = field.id;
+    label.textContent = element.getAttribute("data-label");
+    field.parentNode.insertBefore(label, field);
   }
 
   var script = document.createElement("script");
