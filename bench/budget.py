@@ -1,6 +1,7 @@
 """What a reader's browser receives: bytes, requests and long tasks of a first visit.
 
 Usage: python -m bench.budget SITE_DIR [--out bench/results/budget.json] [--runs 3]
+       [--languages en,fr] [--types home,article]
 
 Serves a built site on 127.0.0.1 with gzip compression (as any real host does), opens one page
 of each type in each language in Debian's headless Chromium at 375 x 667 with the cache
@@ -243,9 +244,12 @@ def measure(
     languages: tuple[str, ...] = LANGUAGES,
     kinds: tuple[str, ...] = tuple(PAGE_TYPES),
     runs: int = 1,
+    stop_within_budget: bool = False,
 ) -> tuple[str, list[Visit]]:
     """Visit every page type in every language; keep each page's run of least long-task time.
 
+    Each page is visited up to ``runs`` times (long-task time is noisy on a shared machine);
+    with ``stop_within_budget``, a page stops at its first run within the long-task budget.
     Returns the origin it served from (for the report) and the visits.
     """
     visits = []
@@ -255,8 +259,13 @@ def measure(
             for language in languages:
                 for kind in kinds:
                     path = page_path(language, kind)
-                    tries = [visit(browser, origin, language, kind, path) for _ in range(runs)]
-                    visits.append(min(tries, key=lambda v: v.long_tasks_ms))
+                    best = visit(browser, origin, language, kind, path)
+                    for _ in range(runs - 1):
+                        if stop_within_budget and best.long_tasks_ms <= LONG_TASK_BUDGET_MS:
+                            break
+                        again = visit(browser, origin, language, kind, path)
+                        best = min(best, again, key=lambda v: v.long_tasks_ms)
+                    visits.append(best)
         finally:
             browser.close()
     return origin, visits
@@ -279,8 +288,15 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("site", type=Path)
     parser.add_argument("--out", type=Path, default=Path("bench/results/budget.json"))
     parser.add_argument("--runs", type=int, default=3)
+    parser.add_argument("--languages", default=",".join(LANGUAGES))
+    parser.add_argument("--types", default=",".join(PAGE_TYPES))
     args = parser.parse_args(argv)
-    origin, visits = measure(args.site, runs=args.runs)
+    origin, visits = measure(
+        args.site,
+        languages=tuple(args.languages.split(",")),
+        kinds=tuple(args.types.split(",")),
+        runs=args.runs,
+    )
     print(report(visits))
     problems = [line for v in visits for line in v.problems(origin)]
     figures = {

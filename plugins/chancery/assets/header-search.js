@@ -12,10 +12,14 @@
   // The bundle's path from the site root (<search_page>/pagefind/): what is left is the root.
   var siteRoot = bundle.pathname.slice(0, bundle.pathname.length - bundlePath.length);
   var started = false;
+  // On the search page the control leads to the page's own search box: one search at a time.
+  var pageSearch = document.getElementById("chancery-search");
 
-  link.setAttribute("role", "button");
-  link.setAttribute("aria-expanded", "false");
-  link.setAttribute("aria-controls", panel.id);
+  if (!pageSearch) {
+    link.setAttribute("role", "button");
+    link.setAttribute("aria-expanded", "false");
+    link.setAttribute("aria-controls", panel.id);
+  }
 
   function input() {
     return panel.querySelector("input[type=text], input[type=search]");
@@ -76,12 +80,18 @@
   link.addEventListener("click", function (event) {
     if (event.ctrlKey || event.metaKey || event.shiftKey || event.altKey) return;
     event.preventDefault();
+    if (pageSearch) {
+      // Pagefind's box once it has taken the form's place, else the form's.
+      var field = pageSearch.querySelector(".pagefind-ui input") || pageSearch.querySelector("input");
+      if (field) field.focus();
+      return;
+    }
     if (panel.hidden) open();
     else close();
   });
   // A link is pressed with Enter only; as a button it answers Space too.
   link.addEventListener("keydown", function (event) {
-    if (event.key === " ") {
+    if (event.key === " " && !pageSearch) {
       event.preventDefault();
       link.click();
     }
