@@ -74,7 +74,7 @@ def test_the_h1_is_on_the_first_phone_screen(chromium: Browser, origin: str, lan
             offers += tab.locator(".chancery-offer").count()
             box = tab.locator("h1").first.bounding_box()
             assert box is not None, f"{language} {kind}: no h1"
-            assert 0 <= box["y"] and box["y"] + box["height"] <= 667, f"{language} {kind}: {box}"
+            assert box["y"] >= 0 and box["y"] + box["height"] <= 667, f"{language} {kind}: {box}"
         assert offers >= 1, "the offer of another language never showed"
     finally:
         tab.context.close()
