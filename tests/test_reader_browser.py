@@ -179,22 +179,3 @@ def test_the_search_page_loads_pagefind_when_the_reader_turns_to_its_form(
     finally:
         tab.context.close()
 
-
-def test_without_javascript_the_phones_menu_opens_from_the_keyboard(
-    chromium: Browser, origin: str
-) -> None:
-    tab = _tab(chromium, javascript=False)
-    try:
-        tab.goto(origin + page_path("ar", "article"))
-        drawer = tab.locator(".md-sidebar--primary")
-        before = drawer.bounding_box()
-        tab.keyboard.press("Tab")
-        assert tab.evaluate("document.activeElement.id") == "__drawer"
-        tab.keyboard.press("Space")
-        tab.wait_for_timeout(400)  # Material's 250 ms slide-in.
-        after = drawer.bounding_box()
-        assert before is not None and after is not None and before["x"] != after["x"]
-        assert 0 <= after["x"] and after["x"] + after["width"] <= 375 + 1
-        assert tab.locator(".md-sidebar--primary .md-nav__link:visible").count() >= 3
-    finally:
-        tab.context.close()
