@@ -178,4 +178,3 @@ def test_the_search_page_loads_pagefind_when_the_reader_turns_to_its_form(
         assert tab.locator("#chancery-search form.chancery-search-form").is_hidden()
     finally:
         tab.context.close()
-
