@@ -58,7 +58,7 @@ test: lint typecheck pytest
 
 # Benchmarks (bench/README.md): the same generated corpus built by stock Material +
 # static-i18n and by Chancery in one run; Chancery is reported as a ratio to stock.
-.PHONY: bench bench-quick bench-full bench-profile bench-translate
+.PHONY: bench bench-quick bench-full bench-profile bench-translate bench-budget
 BENCH_SIZES ?= 100x6,1000x1,1000x3,1000x6
 BENCH_STACKS ?= stock,chancery,chancery-warm,chancery-edit,chancery-serial
 bench: setup
@@ -88,5 +88,12 @@ docs: setup
 docs-serve: setup
 	$(BIN)/mkdocs serve -f docs/mkdocs.yml --dev-addr 127.0.0.1:8001
 
+# What a reader's browser receives (docs/src/reader-network.md): every page type in every
+# language of the demo, built on the test clock, measured in Chromium (best of 3 runs).
+bench-budget: test-setup tools
+	rm -rf .site-budget
+	CHANCERY_NOW=2026-11-22T12:00:00+00:00 $(BIN)/mkdocs build --strict -q -d .site-budget
+	$(BIN)/python -m bench.budget .site-budget --out bench/results/budget.json
+
 clean:
-	rm -rf site .site-builds docs/site .pytest_cache .mypy_cache .ruff_cache
+	rm -rf site .site-builds .site-budget docs/site .pytest_cache .mypy_cache .ruff_cache

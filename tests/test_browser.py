@@ -165,8 +165,8 @@ def assert_local_only(visit: Visit) -> None:
     """G5: every request went to the local server and found its file; no script failed."""
     assert visit.requests.urls, "no request was recorded at all"
     assert visit.requests.third_party() == [], "third-party requests (G5)"
-    # Material probes <alternate>/sitemap.xml for each hreflang link (404s, or requests to the
-    # production host); assets/chancery/material-fixes.js sends them to the site's sitemap.
+    # No page loads Material's JavaScript, which probed <alternate>/sitemap.xml for each
+    # hreflang link (test_budget.py proves that no page asks for a sitemap).
     assert visit.requests.failures == [], "local requests that failed"
     assert visit.errors == [], "JavaScript errors on the page"
 

@@ -58,6 +58,7 @@ from chancery.mkdocs_plugins.absolute_links import AbsoluteLinks
 from chancery.mkdocs_plugins.content_links import LinkTargets, rename_toc, report_broken_links
 from chancery.mkdocs_plugins.markdown_cache import PURE_EXTENSIONS, MarkdownCache
 from chancery.mkdocs_plugins.sidebars import hide_empty_sidebars
+from chancery.mkdocs_plugins.theme import StylesheetJoiner, check_features
 
 log = get_plugin_logger(__name__)
 
@@ -142,6 +143,8 @@ class ContentPlugin(BasePlugin[ContentPluginConfig]):
         self.sanitiser: tuple[MkDocsConfig, Policy] | None = None
         #: What raw-HTML links in bodies may lead to.
         self.link_targets = LinkTargets()
+        #: The one stylesheet every page links (theme.py).
+        self.stylesheets = StylesheetJoiner(ASSETS_DIR, ASSETS_URL)
 
     # Runs before static-i18n's on_config (priority -100), so that a content error stops the
     # build before any language is configured or any file is written.
@@ -152,6 +155,7 @@ class ContentPlugin(BasePlugin[ContentPluginConfig]):
         self.aliases = {}
         if is_nested_language_build(config) and self.catalog is not None:
             return config
+        check_features(config)
         self.policy = self._resolve_policy(config)
         _register_absolute_links(config, self.policy, self._text_language)
         self.administrations = self._resolve_administrations()
@@ -169,11 +173,14 @@ class ContentPlugin(BasePlugin[ContentPluginConfig]):
         """Compile each template once per `mkdocs build`, not once per language (byte-identical).
 
         Every page of this language build is rendered by now and no file is copied yet: here
-        the assets that no built page uses leave the build (see _withhold_unused_assets).
+        the assets that no built page uses leave the build (see _withhold_unused_assets),
+        and the joined stylesheet joins it (theme.py).
         """
         if template_cache.enabled():
             env.bytecode_cache = self.templates
         self._withhold_unused_assets(files, config)
+        # Generated here, after static-i18n's on_files, which wants a source path for each file.
+        files.append(self.stylesheets.file(config))
         return env
 
     # Runs before static-i18n's on_files (priority -100), so that files we drop are never
@@ -316,6 +323,7 @@ class ContentPlugin(BasePlugin[ContentPluginConfig]):
             strings=self.strings(),
         )
         context["chancery"] = view  # type: ignore[typeddict-unknown-key]
+        context["chancery_stylesheet"] = self.stylesheets.join(config)  # type: ignore[typeddict-unknown-key]
         return context
 
     def on_template_context(
@@ -324,6 +332,7 @@ class ContentPlugin(BasePlugin[ContentPluginConfig]):
         """Expose the reader's language to static templates such as 404.html."""
         view = PageView(self._reader_language(config), None, strings=self.strings())
         context["chancery"] = view  # type: ignore[typeddict-unknown-key]
+        context["chancery_stylesheet"] = self.stylesheets.join(config)  # type: ignore[typeddict-unknown-key]
         return context
 
     def finish_language(self, config: MkDocsConfig) -> None:

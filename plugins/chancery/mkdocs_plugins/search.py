@@ -138,6 +138,7 @@ class SearchPlugin(BasePlugin[SearchPluginConfig], SiteWideStep):
     ) -> TemplateContext | None:
         """Static pages (404.html) show the search form too."""
         context["chancery_search"] = self._search_url(config)  # type: ignore[typeddict-unknown-key]
+        context["chancery_search_bundle"] = self.bundle_dir() + "/"  # type: ignore[typeddict-unknown-key]
         return context
 
     def on_post_page(self, output: str, /, *, page: MkDocsPage, config: MkDocsConfig) -> str:
