@@ -16,6 +16,7 @@ from typing import Any
 
 from mkdocs.utils.yaml import yaml_load
 
+from tests.conftest import ARTIFACTS as ARTIFACTS  # re-exported: where screenshots go
 from tests.conftest import REPO
 
 #: npm's checkers, installed by `make setup` (`npm ci --prefix tests/tools`).
