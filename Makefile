@@ -58,7 +58,8 @@ test: lint typecheck pytest
 
 # Benchmarks (bench/README.md): the same generated corpus built by stock Material +
 # static-i18n and by Chancery in one run; Chancery is reported as a ratio to stock.
-.PHONY: bench bench-quick bench-full bench-profile bench-translate bench-budget
+.PHONY: bench bench-quick bench-full bench-profile bench-translate bench-budget bench-tools bench-lighthouse
+BENCH_TOOLS_STAMP := bench/tools/node_modules/.installed
 BENCH_SIZES ?= 100x6,1000x1,1000x3,1000x6
 BENCH_STACKS ?= stock,chancery,chancery-warm,chancery-edit,chancery-serial
 bench: setup
@@ -94,6 +95,17 @@ bench-budget: test-setup tools
 	rm -rf .site-budget
 	CHANCERY_NOW=2026-11-22T12:00:00+00:00 $(BIN)/mkdocs build --strict -q -d .site-budget
 	$(BIN)/python -m bench.budget .site-budget --out bench/results/budget.json
+
+# Lighthouse 12, pinned by bench/tools' lock file: only the reader-side benchmark needs it.
+bench-tools: $(BENCH_TOOLS_STAMP)
+
+$(BENCH_TOOLS_STAMP): bench/tools/package.json bench/tools/package-lock.json | system-deps
+	npm ci --prefix bench/tools --no-audit --no-fund --loglevel=error
+	touch $(BENCH_TOOLS_STAMP)
+
+# Lighthouse (mobile) on six pages of the demo, served with gzip; median of 3 runs per page.
+bench-lighthouse: setup bench-tools
+	$(BIN)/python -m bench.lighthouse --runs 3 --out bench/results/lighthouse.json
 
 clean:
 	rm -rf site .site-builds .site-budget docs/site .pytest_cache .mypy_cache .ruff_cache

@@ -16,6 +16,7 @@ from typing import Any
 
 from mkdocs.utils.yaml import yaml_load
 
+from tests.conftest import ARTIFACTS as ARTIFACTS  # re-exported: where screenshots go
 from tests.conftest import REPO
 
 #: npm's checkers, installed by `make setup` (`npm ci --prefix tests/tools`).
@@ -23,8 +24,6 @@ TOOLS = REPO / "tests" / "tools" / "node_modules"
 AXE_JS = TOOLS / "axe-core" / "axe.min.js"
 VNU_JAR = TOOLS / "vnu-jar" / "build" / "dist" / "vnu.jar"
 #: Screenshots and other files the run leaves for people to look at (gitignored).
-ARTIFACTS = REPO / "test-artifacts"
-
 #: The two widths every page is checked at: a desktop and a small phone.
 WIDTHS = (1280, 375)
 

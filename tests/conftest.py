@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import time
 from collections.abc import Callable, Iterable, Iterator, Mapping
 from pathlib import Path
 from typing import Any
@@ -160,3 +161,25 @@ def demo_site(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Path]:
         else:
             os.environ["CHANCERY_NOW"] = saved
     yield site_dir
+
+
+#: Files the run leaves for people to look at (screenshots), ignored by git.
+ARTIFACTS = REPO / "test-artifacts"
+_SESSION_START: list[float] = []
+
+
+def pytest_sessionstart(session: pytest.Session) -> None:
+    _SESSION_START.append(time.time())
+
+
+def pytest_terminal_summary(terminalreporter: Any) -> None:
+    """Say where this run's screenshots are, when it took any."""
+    folder = ARTIFACTS / "screenshots"
+    started = _SESSION_START[0] if _SESSION_START else 0.0
+    taken = (
+        [p for p in folder.rglob("*.png") if p.stat().st_mtime >= started]
+        if folder.is_dir()
+        else []
+    )
+    if taken:
+        terminalreporter.write_line(f"{len(taken)} screenshots saved under {folder}")

@@ -1,7 +1,8 @@
 """G10 in a real Chromium: axe-core finds no violation, and the keyboard focus is visible.
 
-axe runs on every page type, in every language, at a desktop and a phone width; the keyboard
-reaches links and buttons and shows where it is.
+axe runs on every page type, in every language, at a desktop and a phone width, and on every
+language's 404 page and every light page; the keyboard reaches links and buttons and shows where
+it is.
 
 axe-core comes from npm (tests/tools, installed by `make setup`) and is injected into each page
 before it runs, so it sees the page after Material's JavaScript has run.
@@ -18,7 +19,15 @@ import pytest
 from playwright.async_api import BrowserContext, async_playwright
 from playwright.sync_api import sync_playwright
 
-from tests.a11y_support import AXE_JS, WIDTHS, Target, require_tools, targets
+from tests.a11y_support import (
+    AXE_JS,
+    WIDTHS,
+    Target,
+    languages,
+    prefix,
+    require_tools,
+    targets,
+)
 from tests.browser_support import CHROMIUM, CHROMIUM_ARGS, launch_chromium, serve
 
 pytestmark = pytest.mark.browser
@@ -138,3 +147,41 @@ def test_keyboard_reaches_links_and_buttons_with_a_visible_focus(
     assert len(seen) >= 5, f"Tab reached only {seen}"
     invisible = [state for state in seen if not (state["outline"] or state["shadow"])]
     assert not invisible, f"focus not visible on: {invisible}"
+
+
+def _not_found_and_light_pages(site: Path) -> list[Target]:
+    """Every language's 404 page and every light page (text-only, for failing connections)."""
+    pages = [Target(code, "404", f"{prefix(code)}404.html") for code in languages()]
+    for file in sorted(site.rglob("light/**/index.html")):
+        path = "/" + file.parent.relative_to(site).as_posix() + "/"
+        code = path.strip("/").split("/")[0] if not path.startswith("/light/") else languages()[0]
+        # The path in the kind: a language has several light pages.
+        pages.append(Target(code, f"light{path}", path))
+    return pages
+
+
+@pytest.fixture(scope="module")
+def axe_404_and_light(demo_site: Path) -> dict[str, list[dict[str, Any]]]:
+    require_tools()
+    pages = _not_found_and_light_pages(demo_site)
+    with serve(demo_site) as origin:
+        found = asyncio.run(_axe_all(origin, pages))
+    return found
+
+
+def test_axe_finds_no_violations_on_the_404_and_light_pages(
+    demo_site: Path, axe_404_and_light: dict[str, list[dict[str, Any]]]
+) -> None:
+    pages = _not_found_and_light_pages(demo_site)
+    # Every language's 404 and light home, and light pages of alerts and travel advice.
+    light = [page for page in pages if page.kind.startswith("light/")]
+    assert len(pages) - len(light) == len(languages())
+    assert {page.language for page in light} == set(languages())
+    assert len(light) >= 2 * len(languages())
+    assert set(axe_404_and_light) == {f"{page.id}@{width}" for page in pages for width in WIDTHS}
+    problems = [
+        f"{page}: {violation['id']} ({violation['impact']}) at {', '.join(violation['nodes'])}"
+        for page, violations in sorted(axe_404_and_light.items())
+        for violation in violations
+    ]
+    assert not problems, "\n".join(problems)

@@ -758,6 +758,7 @@ def _selector(policy: LanguagePolicy, config: MkDocsConfig, inner_url: str) -> l
             "name": language.name,
             "link": policy.url_prefix(language.code) + inner_url,
             "lang": language.code,
+            "dir": language.direction,
         }
         for language in policy.languages
     ]

@@ -227,6 +227,7 @@ class DashboardPlugin(BasePlugin[DashboardPluginConfig]):
                 "link": policy.url_prefix(language.code)
                 + (_url_for(f"{inner}.md", config) if language.code in here else ""),
                 "lang": language.code,
+                "dir": language.direction,
             }
             for language in policy.languages
         ]

@@ -237,6 +237,7 @@ class LanguagesPlugin(BasePlugin[LanguagesPluginConfig]):
             return env
         content = content_plugin(config, "chancery/languages")
         reader = content.reader_language(config)
+        _mark_fallback_titles(self.nav, self.fallbacks, content.state()[0])
         names = _SectionNames(files, set(self.fallbacks), content.strings(), reader.code)
         missing = names.apply(self.nav.items)
         if missing:
@@ -396,6 +397,7 @@ class LanguagesPlugin(BasePlugin[LanguagesPluginConfig]):
                     # Site-relative: Material's `url` filter makes it relative to each page.
                     "link": link,
                     "lang": language.code,
+                    "dir": language.direction,
                 }
             )
         return entries
@@ -447,6 +449,22 @@ def _resolve_fallback_links(files: Files, plugin: LanguagesPlugin, config: MkDoc
         return found
 
     setattr(files, "get_file_from_path", get_file_from_path)  # noqa: B010
+
+
+def _mark_fallback_titles(
+    nav: Navigation, fallbacks: dict[str, tuple[Page, Version]], languages: LanguagePolicy
+) -> None:
+    """Give each fallback page of the navigation its text's language, for its title's lang/dir.
+
+    The navigation shows a fallback page's title in its original's language; the templates read
+    ``chancery_lang`` and ``chancery_dir`` on the page to mark it (partials/nav-item.html).
+    """
+    for item in nav.pages:
+        fallback = fallbacks.get(item.file.src_uri)
+        if fallback is not None:
+            original = languages.get(fallback[0].language)
+            setattr(item, "chancery_lang", original.code)  # noqa: B010
+            setattr(item, "chancery_dir", original.direction)  # noqa: B010
 
 
 @dataclasses.dataclass(frozen=True)

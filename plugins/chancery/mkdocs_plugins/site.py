@@ -139,7 +139,8 @@ def set_language_menu(config: MkDocsConfig, links: Iterable[tuple[Language, str]
     absolute paths.
     """
     menu = [
-        {"name": language.name, "link": link, "lang": language.code} for language, link in links
+        {"name": language.name, "link": link, "lang": language.code, "dir": language.direction}
+        for language, link in links
     ]
     # static-i18n sets `extra.alternate` as an attribute, which Jinja reads before the item of
     # the same name; set both so that neither shows a previous page's links.
