@@ -100,9 +100,10 @@ def serve(options: ServeOptions) -> int:
                 # A previous preview's build: served while the first build runs.
                 preview.state.succeeded()
             say(f"Building the site of {options.config_file}")
-            serving = server.start()
-            watcher.start()
-            worker.start()
+            with _signals_to_this_thread():
+                serving = server.start()
+                watcher.start()
+                worker.start()
             preview.queue.request()
             preview.queue.wait_finished(1)
             say(f"Serving {server.origin}/ (Ctrl-C to stop)")
@@ -145,6 +146,25 @@ def _clean(output: Path) -> None:
         return
     with contextlib.suppress(SwapError, OSError), site_lock(layout):
         remove_leftovers(layout)
+
+
+#: The signals that stop the preview.
+STOP_SIGNALS = frozenset({signal.SIGINT, signal.SIGTERM})
+
+
+@contextlib.contextmanager
+def _signals_to_this_thread() -> Iterator[None]:
+    """Threads started here never receive the stop signals: the main thread, waiting, does.
+
+    The system gives a signal to any thread that does not block it; Python only acts on it in
+    the main thread, and a main thread waiting on a lock is woken only if it received it.
+    (Builds, started from such a thread, unblock them: see chancery.serve.child.)
+    """
+    signal.pthread_sigmask(signal.SIG_BLOCK, STOP_SIGNALS)
+    try:
+        yield
+    finally:
+        signal.pthread_sigmask(signal.SIG_UNBLOCK, STOP_SIGNALS)
 
 
 @contextlib.contextmanager

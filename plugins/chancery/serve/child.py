@@ -18,9 +18,13 @@ import time
 import traceback
 from collections.abc import Iterator, Sequence
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-from chancery.core.errors import ContentErrors, printable
-from chancery.core.preview import BuildReport, Failure, Problem, problems_of
+if TYPE_CHECKING:
+    from chancery.core.preview import Failure
+
+# Only the standard library above: the server may stop a build as soon as it has started, and
+# the interrupt must find main()'s handler, not a module still being imported.
 
 #: The environment variable the demo's and new sites' mkdocs.yml read for the parity gate.
 GATE_VARIABLE = "CHANCERY_TRANSLATION_GATE"
@@ -57,8 +61,21 @@ def main(argv: Sequence[str] | None = None) -> int:
     """Run one build; write its report; exit 0 when the report is written, 130 when stopped."""
     arguments = _parser().parse_args(argv)
     os.environ[GATE_VARIABLE] = "warn"
-    # Ctrl-C at the terminal is the server's to handle: it stops this build with SIGINT itself.
+    # The server stops a build with SIGINT (its Ctrl-C), or SIGTERM: both end it cleanly.
     signal.signal(signal.SIGTERM, _interrupt)
+    try:
+        # Started from a server thread that blocks them (chancery.serve.app); a stop that
+        # came already is delivered here, inside the try.
+        signal.pthread_sigmask(signal.SIG_UNBLOCK, {signal.SIGINT, signal.SIGTERM})
+        _build_and_report(arguments)
+    except KeyboardInterrupt:
+        return 130
+    return 0
+
+
+def _build_and_report(arguments: argparse.Namespace) -> None:
+    from chancery.core.preview import BuildReport
+
     records = _Records()
     logger = logging.getLogger("mkdocs")
     logger.addHandler(records)
@@ -72,15 +89,12 @@ def main(argv: Sequence[str] | None = None) -> int:
             strict=arguments.strict,
             changed=frozenset(arguments.changed),
         )
-    except KeyboardInterrupt:
-        return 130
     except Exception as error:  # Every failure is the editor's to see, whatever raised it.
         failure = describe(error, records.errors, records.warnings)
         if failure.summary.startswith("Unexpected"):
             traceback.print_exception(error, file=sys.stderr)
     report = BuildReport(time.perf_counter() - started, failure)
     arguments.report.write_text(report.to_json(), encoding="utf-8")
-    return 0
 
 
 def describe(error: BaseException, errors: Sequence[str], warnings: Sequence[str]) -> Failure:
@@ -89,6 +103,9 @@ def describe(error: BaseException, errors: Sequence[str], warnings: Sequence[str
     Content errors (front matter) keep their file, line and field; a strict build stopped by
     warnings lists them; any other error gives its message, line by line.
     """
+    from chancery.core.errors import ContentErrors
+    from chancery.core.preview import Failure, Problem, problems_of
+
     for cause in _chain(error):
         if isinstance(cause, ContentErrors):
             head = str(cause).splitlines()[0]
@@ -138,6 +155,8 @@ class _Records(logging.Handler):
         self.errors: list[str] = []
 
     def emit(self, record: logging.LogRecord) -> None:
+        from chancery.core.errors import printable
+
         message = "\n".join(printable(line) for line in record.getMessage().splitlines())
         if record.levelno >= logging.ERROR:
             self.errors.append(message)

@@ -32,6 +32,8 @@ from chancery.core.preview import (
     render_waiting_page,
 )
 
+#: How many times an answer is read again when a swap removed its build meanwhile.
+SWAP_RETRIES = 3
 #: How often an idle event stream sends a comment, so that a closed tab is noticed.
 KEEPALIVE_SECONDS = 10.0
 
@@ -110,7 +112,7 @@ class PreviewHandler(BaseHTTPRequestHandler):
                 self._preview_file(path.removeprefix(PREVIEW_PREFIX), body=body)
             else:
                 self._site(path, body=body)
-        except (BrokenPipeError, ConnectionResetError):
+        except (BrokenPipeError, ConnectionResetError, ConnectionAbortedError):
             self.close_connection = True
 
     def _site(self, path: str, *, body: bool) -> None:
@@ -119,19 +121,27 @@ class PreviewHandler(BaseHTTPRequestHandler):
             page = render_waiting_page(failure, generation)
             self._send(HTTPStatus.SERVICE_UNAVAILABLE, page, "text/html; charset=utf-8", body)
             return
-        # One build for the whole answer: the link's target now, even if a swap follows.
-        root = Path(os.path.realpath(self.state.site))
-        rules = SiteRules.read(root)
-        found = answer(root, path, rules)
+        for attempt in range(SWAP_RETRIES):
+            # One build for the whole answer: the link's target now. A swap may remove that
+            # build while it is read (the previous build is removed once the new one is in):
+            # then the answer is read again, from the new one.
+            root = Path(os.path.realpath(self.state.site))
+            try:
+                rules = SiteRules.read(root)
+                found = answer(root, path, rules)
+                data = found.file.read_bytes() if found.file is not None else None
+                break
+            except (FileNotFoundError, NotADirectoryError):
+                if attempt == SWAP_RETRIES - 1:
+                    raise
         headers = rules.headers_for(path)
         if found.location is not None:
             self._send(found.status, b"", None, body, [*headers, ("Location", found.location)])
             return
-        if found.file is None:
+        if found.file is None or data is None:
             text = f"{found.status} {HTTPStatus(found.status).phrase}\n".encode()
             self._send(found.status, text, "text/plain; charset=utf-8", body, headers)
             return
-        data = found.file.read_bytes()
         if is_html(found.file):
             data = inject(data, generation, failure)
         self._send(found.status, data, content_type(found.file), body, headers)
