@@ -39,6 +39,7 @@ from chancery.core.preview import (
     answer,
     content_type,
     inject,
+    render_waiting_page,
     watched_sources,
 )
 from chancery.serve.app import DEFAULT_SITE_DIR
@@ -416,6 +417,17 @@ def test_pages_get_the_script_and_the_failure_banner_escaped() -> None:
     assert html.select_one("body > p").get_text() == "ok"
     clean = BeautifulSoup(inject(page, 8, None), "lxml")
     assert clean.select_one(".chancery-preview-error") is None
+
+
+def test_before_any_good_build_every_address_says_so_with_the_problems() -> None:
+    failure = Failure("1 content error", (Problem("content/fr/a.md", 2, "title", "missing"),))
+    html = BeautifulSoup(render_waiting_page(failure, 1), "lxml")
+    banner = html.select_one(".chancery-preview-error")
+    assert banner is not None and "content/fr/a.md:2: title: missing" in banner.get_text()
+    assert "last good build" not in html.get_text()
+    assert html.select_one("script[src='/__chancery__/live.js']") is not None
+    building = BeautifulSoup(render_waiting_page(None, 0), "lxml")
+    assert building.select_one(".chancery-preview-error") is None
 
 
 # --- What is watched, and how a failure is told ----------------------------------------------

@@ -282,11 +282,12 @@ def is_html(path: Path) -> bool:
     return path.suffix.lower() in (".html", ".htm")
 
 
-def inject(html: bytes, generation: int, failure: Failure | None) -> bytes:
+def inject(html: bytes, generation: int, failure: Failure | None, *, kept: bool = True) -> bytes:
     """``html`` with the preview's stylesheet and script, and the banner of ``failure`` if any.
 
     ``generation`` counts the builds (failed ones too) the server has finished: the script
-    reloads the page when the server announces another.
+    reloads the page when the server announces another. ``kept``: the page is the last good
+    build (not a page saying that there is none yet).
     """
     head = (
         f'<link rel="stylesheet" href="{PREVIEW_PREFIX}preview.css">'
@@ -297,7 +298,7 @@ def inject(html: bytes, generation: int, failure: Failure | None) -> bytes:
     html = html[: found.start()] + head + html[found.start() :] if found else head + html
     if failure is None:
         return html
-    banner = render_banner(failure).encode()
+    banner = render_banner(failure, kept=kept).encode()
     opened = _BODY_OPEN.search(html)
     if opened is not None:
         return html[: opened.end()] + banner + html[opened.end() :]
@@ -306,15 +307,15 @@ def inject(html: bytes, generation: int, failure: Failure | None) -> bytes:
     return html[:at] + banner + html[at:]
 
 
-def render_banner(failure: Failure) -> str:
+def render_banner(failure: Failure, *, kept: bool = True) -> str:
     """The banner of a failed build (every value escaped)."""
-    return _templates().get_template("banner.html").render(failure=failure)
+    return _templates().get_template("banner.html").render(failure=failure, kept=kept)
 
 
 def render_waiting_page(failure: Failure | None, generation: int) -> bytes:
     """The page shown for every path while no build has succeeded yet."""
     page = _templates().get_template("waiting.html").render(failure=failure)
-    return inject(page.encode(), generation, failure)
+    return inject(page.encode(), generation, failure, kept=False)
 
 
 def problems_of(lines: Iterable[str]) -> tuple[Problem, ...]:
