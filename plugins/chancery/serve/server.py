@@ -10,6 +10,7 @@ each build; the script reloads the page when it differs from the one the page wa
 from __future__ import annotations
 
 import os
+import sys
 import threading
 from dataclasses import dataclass, field
 from http import HTTPStatus
@@ -112,7 +113,7 @@ class PreviewHandler(BaseHTTPRequestHandler):
                 self._preview_file(path.removeprefix(PREVIEW_PREFIX), body=body)
             else:
                 self._site(path, body=body)
-        except (BrokenPipeError, ConnectionResetError, ConnectionAbortedError):
+        except ConnectionError:
             self.close_connection = True
 
     def _site(self, path: str, *, body: bool) -> None:
@@ -209,6 +210,12 @@ class PreviewServer(ThreadingHTTPServer):
         handler = type("Handler", (PreviewHandler,), {"state": state})
         super().__init__(address, handler)
         self.state = state
+
+    def handle_error(self, request: Any, client_address: Any) -> None:
+        """A browser that closed its connection (a tab closed, a reload) is no error to print."""
+        if isinstance(sys.exc_info()[1], ConnectionError):
+            return
+        super().handle_error(request, client_address)
 
     @property
     def origin(self) -> str:
