@@ -220,6 +220,38 @@ def _parser() -> argparse.ArgumentParser:
     merge.add_argument("--quiet", "-q", action="store_true", help="only print warnings and errors")
     merge.set_defaults(run=_run_merge)
 
+    serve = commands.add_parser(
+        "serve",
+        help="preview the site while editing: build it, serve it on this machine, rebuild and "
+        "reload the open pages after each change",
+        description="Builds the site (the parity gate only warns), serves it at "
+        "http://127.0.0.1:PORT/ as the host would (its addresses, 404 pages and headers), "
+        "watches the content, the configuration, the overrides and the files the configuration "
+        "names, and rebuilds after each change. A build that fails leaves the last good site "
+        "served, with the problems shown in the terminal and above every page. Ctrl-C stops.",
+    )
+    _add_config_option(serve)
+    serve.add_argument(
+        "--port", type=int, default=8000, help="the port to serve on (default: 8000; 0: any free)"
+    )
+    serve.add_argument(
+        "--host",
+        default="127.0.0.1",
+        help="the address to serve on (default: 127.0.0.1, this machine only)",
+    )
+    serve.add_argument(
+        "--site-dir",
+        type=Path,
+        help="where the preview is built (default: .cache/chancery/serve/site beside mkdocs.yml)",
+    )
+    serve.add_argument(
+        "--no-strict",
+        dest="strict",
+        action="store_false",
+        help="do not fail on MkDocs warnings (broken links); the default fails as publishing would",
+    )
+    serve.set_defaults(run=_run_serve)
+
     schedule = commands.add_parser(
         "schedule",
         help="list what will be published, expire or be withdrawn in the coming days",
@@ -783,6 +815,22 @@ def _build_log(level: int) -> Iterator[None]:
     finally:
         logger.removeHandler(handler)
         logger.setLevel(previous)
+
+
+def _run_serve(arguments: argparse.Namespace) -> int:
+    from chancery.serve.app import ServeOptions, serve
+
+    config_file: Path = arguments.config_file
+    if not config_file.is_file():
+        print(
+            f"error: {config_file}: not found; run from the site's folder or pass -f",
+            file=sys.stderr,
+        )
+        return 2
+    options = ServeOptions(
+        config_file, arguments.host, arguments.port, arguments.site_dir, arguments.strict
+    )
+    return serve(options)
 
 
 def _run_schedule(arguments: argparse.Namespace) -> int:

@@ -142,6 +142,20 @@ def _plugin_options(
     return None
 
 
+def read_config_mapping(config_file: Path) -> dict[str, Any]:
+    """Every setting of ``config_file``, MkDocs' own tags resolved as the loader above reads them.
+
+    SiteConfigError when the file cannot be read or is not a mapping.
+    """
+    try:
+        raw = yaml.load(config_file.read_text(encoding="utf-8"), Loader=_TolerantLoader)
+    except (OSError, yaml.YAMLError) as error:
+        raise SiteConfigError(f"{config_file}: cannot be read: {error}") from error
+    if not isinstance(raw, dict):
+        raise SiteConfigError(f"{config_file}: expected a mapping of settings")
+    return raw
+
+
 def read_plugin_options(config_file: Path, name: str) -> dict[str, Any] | None:
     """The options of plugin ``name`` in ``config_file``; None when it is not listed.
 
