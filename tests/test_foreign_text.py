@@ -178,11 +178,6 @@ def test_a_fallback_pages_original_title_is_marked_wherever_it_shows(
         assert _inherited(element, "dir") == direction(root_language), where
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="Material's header (partials/header.html) repeats a fallback page's title without "
-    "its lang; the header's own template must mark it",
-)
 def test_the_header_repeats_a_fallback_title_with_its_language(demo_site: Path) -> None:
     code = "ar"
     key = fallback_key(code)
