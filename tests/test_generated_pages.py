@@ -68,18 +68,20 @@ def test_every_language_follows_search_page(build_site: BuildSite) -> None:
         base = "https://x.example/" + search_file.removesuffix("index.html")
         assert urljoin(base, str(box["data-bundle"])) == "https://x.example/site-search/pagefind/"
         assert box["data-bundle-path"] == "site-search/pagefind/"
-        stylesheet = search.select_one('link[href$="pagefind-ui.css"]')
-        assert stylesheet is not None
-        assert urljoin(base, str(stylesheet["href"])).endswith(
-            "/site-search/pagefind/pagefind-ui.css"
-        )
-        # Every search form of the language, on its pages and its 404 page, goes there.
+        # Pagefind's UI is loaded on demand (search.js) from the bundle above.
+        assert search.select_one('script[src$="assets/chancery/search.js"]') is not None
+        # Every way to search, on the language's pages and its 404 page (the header's link and
+        # panel, and the search forms), goes there.
         for path in (f"{prefix}index.html", f"{prefix}search/index.html", f"{prefix}404.html"):
             soup = BeautifulSoup((site / path).read_text("utf-8"), "lxml")
-            forms = soup.select("form[role=search]")
-            assert forms, path
-            for form in forms:
-                action = urljoin("https://x.example/" + path, str(form["action"]))
+            page_url = "https://x.example/" + path
+            link = soup.select_one("a.chancery-header-search")
+            panel = soup.select_one("#chancery-search-panel")
+            assert link is not None and panel is not None, path
+            assert urlsplit(urljoin(page_url, str(link["href"]))).path == f"/{prefix}site-search/"
+            assert urljoin(page_url, str(panel["data-bundle"])).endswith("/site-search/pagefind/")
+            for form in soup.select("form[role=search]"):
+                action = urljoin(page_url, str(form["action"]))
                 assert urlsplit(action).path == f"/{prefix}site-search/", (path, action)
 
 
