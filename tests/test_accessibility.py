@@ -11,6 +11,7 @@ before it runs, so it sees the page after Material's JavaScript has run.
 from __future__ import annotations
 
 import asyncio
+import concurrent.futures
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
@@ -78,11 +79,20 @@ async def _axe_all(origin: str, pages: list[Target]) -> dict[str, list[dict[str,
     return found
 
 
+def _run_axe(origin: str, pages: list[Target]) -> dict[str, list[dict[str, Any]]]:
+    """Axe on ``pages``, in a thread of its own.
+
+    A synchronous Playwright started by an earlier test may run an event loop in this one.
+    """
+    with concurrent.futures.ThreadPoolExecutor(max_workers=1) as pool:
+        return pool.submit(asyncio.run, _axe_all(origin, pages)).result()
+
+
 @pytest.fixture(scope="module")
 def axe_results(demo_site: Path) -> dict[str, list[dict[str, Any]]]:
     require_tools()
     with serve(demo_site) as origin:
-        return asyncio.run(_axe_all(origin, targets(demo_site)))
+        return _run_axe(origin, targets(demo_site))
 
 
 def test_every_page_type_language_and_width_was_checked(
@@ -165,7 +175,7 @@ def axe_404_and_light(demo_site: Path) -> dict[str, list[dict[str, Any]]]:
     require_tools()
     pages = _not_found_and_light_pages(demo_site)
     with serve(demo_site) as origin:
-        found = asyncio.run(_axe_all(origin, pages))
+        found = _run_axe(origin, pages)
     return found
 
 
