@@ -62,7 +62,7 @@ test: lint typecheck pytest
 .PHONY: bench bench-quick bench-full bench-profile bench-translate bench-budget bench-tools bench-lighthouse
 BENCH_TOOLS_STAMP := bench/tools/node_modules/.installed
 BENCH_SIZES ?= 100x6,1000x1,1000x3,1000x6
-BENCH_STACKS ?= stock,chancery,chancery-warm,chancery-edit,chancery-serial
+BENCH_STACKS ?= stock,chancery,chancery-warm,chancery-edit,chancery-alert,chancery-serial
 bench: setup
 	$(BIN)/python -m bench.harness --sizes $(BENCH_SIZES) --stacks $(BENCH_STACKS) \
 		--out bench/results/latest.json

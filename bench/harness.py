@@ -38,6 +38,7 @@ NOW = "2026-11-22T12:00:00+00:00"
 #: chancery: a full build, languages in parallel (one process per core), Markdown cache cold;
 #: chancery-warm: the same build again with the Markdown cache chancery left (CI keeps it);
 #: chancery-edit: after a one-page edit (the article below), with that cache;
+#: chancery-alert: after publishing a site-wide alert (content/_alerts.yml), with those caches;
 #: chancery-serial: languages one after another in one process (build_jobs: 1), no cache;
 #: chancery-uncached: chancery with its template cache off, to measure what that saves;
 #: chancery-listed: chancery with campaigns, missions and consular services out of the nav
@@ -47,12 +48,20 @@ STACKS = (
     "chancery",
     "chancery-warm",
     "chancery-edit",
+    "chancery-alert",
     "chancery-serial",
     "chancery-uncached",
     "chancery-listed",
 )
 #: Stacks that reuse the Markdown cache of the `chancery` stack (which must run first).
-WARM_STACKS = ("chancery-warm", "chancery-edit")
+WARM_STACKS = ("chancery-warm", "chancery-edit", "chancery-alert")
+#: The alert chancery-alert publishes: active on the build clock, in every language's banner.
+ALERT = {
+    "id": "bench-storm",
+    "severity": "critical",
+    "start": "2026-11-20T00:00:00+00:00",
+    "end": "2026-11-30T00:00:00+00:00",
+}
 #: Sizes named by issue 9; `make bench` measures what fits in one sitting, see bench/README.md.
 FULL_SIZES = "100x6,1000x6,5000x3,1000x1,1000x3"
 QUICK_SIZES = "100x6,100x1,100x3,200x6"
@@ -231,6 +240,7 @@ def build(stack: str, corpus: Corpus, work: Path) -> dict[str, Any]:
     if stack == "chancery":
         shutil.rmtree(cache, ignore_errors=True)  # Cold; the warm stacks reuse it.
         shutil.rmtree(work / ".cache/chancery/cards", ignore_errors=True)  # Share cards too.
+        shutil.rmtree(work / ".cache/chancery/pages", ignore_errors=True)  # Rendered pages.
     if stack == "stock":
         config = stock_config(corpus)
     elif stack == "chancery-serial":
@@ -243,6 +253,15 @@ def build(stack: str, corpus: Corpus, work: Path) -> dict[str, Any]:
     original = edited.read_bytes()
     if stack == "chancery-edit":  # A one-sentence edit to one article.
         edited.write_bytes(original + b"\nOne more sentence, added by an editor.\n")
+    alerts = corpus.content_dir / "_alerts.yml"
+    if stack == "chancery-alert":
+        # A critical alert must be written in every foreign language before it is published.
+        text = {
+            code: {"title": "Storm warning", "text": "Avoid the coast."}
+            for code in corpus.languages
+        }
+        alert = {**ALERT, "text": text}
+        alerts.write_text(yaml.safe_dump({"alerts": [alert]}, allow_unicode=True), "utf-8")
     config_file = work / f"mkdocs-{stack}.yml"
     config_file.write_text(yaml.safe_dump(config, allow_unicode=True), encoding="utf-8")
     site = work / f"site-{stack}"
@@ -255,6 +274,7 @@ def build(stack: str, corpus: Corpus, work: Path) -> dict[str, Any]:
         result = measure([*command, "-d", str(site)], env, log)
     finally:
         edited.write_bytes(original)
+        alerts.unlink(missing_ok=True)
     # The demo's plugin set changes as the project grows: record the one measured.
     result["plugins"] = [next(iter(p)) if isinstance(p, dict) else p for p in config["plugins"]]
     lines = log.read_text(encoding="utf-8", errors="replace").splitlines()

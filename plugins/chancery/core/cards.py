@@ -274,6 +274,7 @@ def favicon_ico(emblem: Image.Image) -> bytes:
     return buffer.getvalue()
 
 
+@functools.cache
 def software_versions() -> dict[str, str | None]:
     """The versions that shape a card's pixels: Pillow, FreeType, raqm, HarfBuzz, FriBiDi."""
     return {

@@ -30,6 +30,8 @@ from babel.messages.catalog import Catalog, Message
 from babel.messages.plurals import get_plural
 from babel.messages.pofile import PoFileError, read_po, write_po
 
+from chancery.core.fingerprint import Fingerprint
+
 #: The package's catalogs.
 PACKAGE_DIR = Path(__file__).resolve().parent.parent / "locales"
 #: The template: every key with its English text and translators' notes.
@@ -148,6 +150,13 @@ class Strings:
         self._catalogs = {tag: dict(entries) for tag, entries in catalogs.items()}
         #: Per reader's language: each key's entry from the first catalog of its chain.
         self._resolved: dict[str, dict[str, _Entry]] = {}
+        self._fingerprint: str | None = None
+
+    def __fingerprint__(self) -> str:
+        """A digest of every string (chancery.core.fingerprint): it changes with any of them."""
+        if self._fingerprint is None:
+            self._fingerprint = Fingerprint().of((self._sources, self._catalogs))
+        return self._fingerprint
 
     @classmethod
     def load(cls, site_dir: Path | None = None, *, relative_to: Path | None = None) -> Strings:

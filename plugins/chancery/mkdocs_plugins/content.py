@@ -53,10 +53,11 @@ from chancery.core.sanitize import Policy, policy_for, sanitise_html
 from chancery.core.schedule import is_live
 from chancery.core.strings import Strings, StringsError
 from chancery.core.taxonomy import Topics, load_topics
-from chancery.mkdocs_plugins import markdown_cache, template_cache
+from chancery.mkdocs_plugins import markdown_cache, page_cache, template_cache
 from chancery.mkdocs_plugins.absolute_links import AbsoluteLinks
 from chancery.mkdocs_plugins.content_links import LinkTargets, rename_toc, report_broken_links
 from chancery.mkdocs_plugins.markdown_cache import PURE_EXTENSIONS, MarkdownCache
+from chancery.mkdocs_plugins.page_cache import PageCache
 from chancery.mkdocs_plugins.sidebars import hide_empty_sidebars
 from chancery.mkdocs_plugins.theme import StylesheetJoiner, check_features
 
@@ -103,6 +104,9 @@ class ContentPluginConfig(base.Config):
     #: Where rendered Markdown is kept between builds (relative to mkdocs.yml); "" turns the
     #: cache off. Used only with Markdown extensions that depend on the page alone.
     markdown_cache = c.Type(str, default=".cache/chancery/markdown")
+    #: Where rendered pages are kept between builds (relative to mkdocs.yml), keyed by all that
+    #: their templates read (page_cache.py); "" turns the cache off.
+    page_cache = c.Type(str, default=".cache/chancery/pages")
     #: The data file (in the content folder) naming each tag in every language.
     tags_file = c.Type(str, default="_tags.yml")
     #: Glob patterns (relative to the content folder) of assets published even when no page
@@ -135,6 +139,8 @@ class ContentPlugin(BasePlugin[ContentPluginConfig]):
         self.templates = template_cache.MemoryBytecodeCache()
         #: Rendered Markdown kept between builds (markdown_cache.py), or None.
         self.markdown_cache: MarkdownCache | None = None
+        #: Rendered pages kept between builds (page_cache.py), or None.
+        self.page_cache: PageCache | None = None
         #: When this `mkdocs build` started: cache entries older and unused are removed.
         self.started = 0.0
         #: Interface strings: the package's catalogs with the site's overrides, once per build.
@@ -165,6 +171,12 @@ class ContentPlugin(BasePlugin[ContentPluginConfig]):
         self._strings = self._resolve_strings(config, self.policy)
         self.started = time.time()
         self.markdown_cache = self._resolve_markdown_cache(config)
+        folder = self.config.page_cache.strip()
+        self.page_cache = (
+            PageCache(Path(config.config_file_path).parent / folder)
+            if folder and template_cache.enabled(page_cache.SWITCH)
+            else None
+        )
         return config
 
     def on_env(
@@ -178,6 +190,8 @@ class ContentPlugin(BasePlugin[ContentPluginConfig]):
         """
         if template_cache.enabled():
             env.bytecode_cache = self.templates
+        if self.page_cache is not None:
+            self.page_cache.attach(env, config)
         self._withhold_unused_assets(files, config)
         # Generated here, after static-i18n's on_files, which wants a source path for each file.
         files.append(self.stylesheets.file(config))
@@ -336,19 +350,23 @@ class ContentPlugin(BasePlugin[ContentPluginConfig]):
         return context
 
     def finish_language(self, config: MkDocsConfig) -> None:
-        """Report how much rendered Markdown this language's build reused."""
+        """Report how much rendered Markdown and how many rendered pages this build reused."""
+        language = self._reader_language(config).code
         cache = self.markdown_cache
         if cache is not None and cache.hits + cache.misses:
-            language = self._reader_language(config).code
             log.info(
                 f"Markdown cache: {cache.hits} pages reused, {cache.misses} rendered ({language})"
             )
             cache.hits = cache.misses = 0
+        if self.page_cache is not None:
+            self.page_cache.report(language)
 
-    def prune_markdown_cache(self) -> None:
-        """After a whole site's build: drop cached Markdown that this build did not use."""
+    def prune_caches(self) -> None:
+        """After a whole site's build: drop cached Markdown and pages it did not use."""
         if self.markdown_cache is not None:
             markdown_cache.prune(self.markdown_cache.folder, self.started)
+        if self.page_cache is not None:
+            page_cache.prune(self.page_cache.folder, self.started)
 
     def add_alias(self, src_uri: str, record: Page) -> None:
         """Serve ``record`` at ``src_uri`` in this language build (a fallback page)."""

@@ -139,7 +139,7 @@ class LanguagesPlugin(BasePlugin[LanguagesPluginConfig]):
         if self.shard is not None:
             self.shard.write(gathered)
             return
-        content_plugin(config, "chancery/languages").prune_markdown_cache()
+        content_plugin(config, "chancery/languages").prune_caches()
         for code in gathered:
             add_gathered(config, gathered[code])
 

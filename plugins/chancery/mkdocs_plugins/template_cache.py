@@ -40,6 +40,6 @@ class MemoryBytecodeCache(BytecodeCache):
         self._store[bucket.key] = bucket.bytecode_to_string()
 
 
-def enabled() -> bool:
-    """Whether builds use the cache (on unless CHANCERY_TEMPLATE_CACHE=off)."""
-    return os.environ.get(SWITCH, "on").strip().lower() != "off"
+def enabled(switch: str = SWITCH) -> bool:
+    """Whether builds use a cache: on unless its switch (CHANCERY_TEMPLATE_CACHE) is "off"."""
+    return os.environ.get(switch, "on").strip().lower() != "off"

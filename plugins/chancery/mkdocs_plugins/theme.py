@@ -41,15 +41,27 @@ class StylesheetJoiner:
         self.assets_dir = assets_dir
         self.assets_url = assets_url
         self._joined: dict[tuple[Source, ...], Bundle] = {}
+        # The bundle of each theme and stylesheet list, read once per build (the joiner lives
+        # as long as one `mkdocs build`): every page of a language asks for the same one.
+        self._by_settings: dict[tuple[object, ...], Bundle] = {}
 
     def join(self, config: MkDocsConfig) -> Bundle:
         """The bundle of this configuration's stylesheets (joined once, then remembered)."""
+        settings = (
+            tuple(config.theme.dirs),
+            bool(config.theme.get("palette")),
+            tuple(config.extra_css),
+        )
+        found = self._by_settings.get(settings)
+        if found is not None:
+            return found
         sources = tuple(self._sources(config))
         if sources not in self._joined:
             try:
                 self._joined[sources] = bundle(sources, self.assets_url)
             except StylesheetError as error:
                 raise PluginError(f"chancery/content: cannot join stylesheets: {error}") from error
+        self._by_settings[settings] = self._joined[sources]
         return self._joined[sources]
 
     def file(self, config: MkDocsConfig) -> File:
