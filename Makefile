@@ -59,7 +59,7 @@ test: lint typecheck pytest
 
 # Benchmarks (bench/README.md): the same generated corpus built by stock Material +
 # static-i18n and by Chancery in one run; Chancery is reported as a ratio to stock.
-.PHONY: bench bench-quick bench-full bench-profile bench-translate bench-budget bench-tools bench-lighthouse
+.PHONY: bench bench-quick bench-full bench-profile bench-translate bench-budget bench-tools bench-lighthouse bench-incremental bench-serve
 BENCH_TOOLS_STAMP := bench/tools/node_modules/.installed
 BENCH_SIZES ?= 100x6,1000x1,1000x3,1000x6
 BENCH_STACKS ?= stock,chancery,chancery-warm,chancery-edit,chancery-alert,chancery-serial
@@ -70,6 +70,16 @@ bench: setup
 # Bulk translation bookkeeping: marking 540 imported translations current in one command.
 bench-translate: setup
 	$(BIN)/python -m bench.mark_current --out bench/results/mark-current.json
+
+# Issue 18's rows at 1,000 x 6: cold, nothing changed, a one-page edit, an alert published.
+bench-incremental: setup
+	$(BIN)/python -m bench.harness --sizes 1000x6 \
+		--stacks stock,chancery,chancery-warm,chancery-edit,chancery-alert \
+		--out bench/results/incremental.json
+
+# `chancery serve` on the demo: seconds from saving a page to serving it updated.
+bench-serve: setup
+	$(BIN)/python -m bench.serve_update --out bench/results/serve-update.json
 
 bench-quick: setup
 	$(BIN)/python -m bench.harness --sizes 30x6 --out bench/results/quick.json
