@@ -383,7 +383,7 @@ def test_a_body_edit_shows_in_its_page_and_its_fallback(
 
 
 @settings(
-    max_examples=5,
+    max_examples=3,
     deadline=None,
     suppress_health_check=[HealthCheck.function_scoped_fixture, HealthCheck.too_slow],
 )
@@ -391,7 +391,7 @@ def test_a_body_edit_shows_in_its_page_and_its_fallback(
     edits=st.lists(
         st.tuples(st.sampled_from(sorted(EDITS)), st.integers(min_value=0, max_value=20)),
         min_size=1,
-        max_size=4,
+        max_size=3,
     )
 )
 def test_any_sequence_of_edits_gives_a_clean_builds_site(

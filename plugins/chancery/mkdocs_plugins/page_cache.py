@@ -224,18 +224,11 @@ class PageCache:
                 # moved or cloned elsewhere keeps its cache.
                 digest.update(f"folder {index}\n".encode())
                 fixed = any(Path(folder).is_relative_to(root) for root in versioned)
-                for path in sorted(Path(folder).rglob("*")):
-                    if not path.is_file():
-                        continue
-                    name = path.relative_to(folder).as_posix()
-                    data = b"" if fixed else path.read_bytes()
-                    size = path.stat().st_size if fixed else len(data)
-                    digest.update(f"{name} {size}\n".encode())
-                    digest.update(hashlib.blake2b(data).digest())
-                    if path.suffix in _TEMPLATE_SUFFIXES:
-                        text = path.read_text(encoding="utf-8", errors="replace")
-                        named.update(n for n in UNREAD_OPTIONS if n in text)
-                        context = _add_reads(parser, text, context)
+                found = _folder_facts(folder, fixed, parser)
+                digest.update(found.digest)
+                named |= found.named
+                if context is not None:
+                    context = None if found.reads is None else context | found.reads
             for kind, table in (("filter", env.filters), ("global", env.globals)):
                 for name in sorted(table):
                     value = table[name]
@@ -411,6 +404,51 @@ def _config_digest(rules: Rules, config: Config, unread: frozenset[str]) -> str:
         fingerprint.text("option", name)
         fingerprint.add(config[name])
     return fingerprint.hexdigest()
+
+
+@dataclass(frozen=True)
+class _FolderFacts:
+    """One template folder: a digest of its files, and what its templates name and read."""
+
+    digest: bytes
+    named: frozenset[str]
+    reads: frozenset[str] | None
+
+
+#: Folders already read in this process, by path and the size and time of change of each
+#: file (a versioned package's folder by path alone): builds in one process (tests, a
+#: parallel build's languages) read and parse each template folder once.
+_FOLDERS: dict[tuple[str, tuple[tuple[str, int, int], ...]], _FolderFacts] = {}
+
+
+def _folder_facts(folder: str, fixed: bool, parser: Environment) -> _FolderFacts:
+    paths = sorted(path for path in Path(folder).rglob("*") if path.is_file())
+    if fixed:
+        signature: tuple[tuple[str, int, int], ...] = ()
+    else:
+        stats = [(path, path.stat()) for path in paths]
+        signature = tuple((str(p), st.st_size, st.st_mtime_ns) for p, st in stats)
+    found = _FOLDERS.get((folder, signature))
+    if found is not None:
+        return found
+    digest = hashlib.blake2b(digest_size=24)
+    named: set[str] = set()
+    reads: set[str] | None = set()
+    for path in paths:
+        name = path.relative_to(folder).as_posix()
+        data = b"" if fixed else path.read_bytes()
+        size = path.stat().st_size if fixed else len(data)
+        digest.update(f"{name} {size}\n".encode())
+        digest.update(hashlib.blake2b(data).digest())
+        if path.suffix in _TEMPLATE_SUFFIXES:
+            text = path.read_text(encoding="utf-8", errors="replace")
+            named.update(n for n in UNREAD_OPTIONS if n in text)
+            reads = _add_reads(parser, text, reads)
+    found = _FolderFacts(
+        digest.digest(), frozenset(named), None if reads is None else frozenset(reads)
+    )
+    _FOLDERS[(folder, signature)] = found
+    return found
 
 
 def _versioned_folders() -> list[Path]:
