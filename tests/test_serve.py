@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import os
 import re
+import shutil
 import signal
 import subprocess
 import sys
@@ -45,7 +46,7 @@ from chancery.core.preview import (
 from chancery.serve.app import DEFAULT_SITE_DIR
 from chancery.serve.builds import BuildQueue, ChildBuilder
 from chancery.serve.child import describe
-from tests.conftest import REPO, TEST_NOW, write_tree
+from tests.conftest import REPO, TEST_NOW, of, page, write_tree
 from tests.headers_support import RECORD_VIOLATIONS, browser_thread
 
 #: The longest any one step may take on a loaded machine (a bound, not a measure).
@@ -248,14 +249,24 @@ def test_a_build_stopped_half_way_leaves_the_site_and_no_unfinished_folder(
         "PYTHONPATH", os.pathsep.join(filter(None, [plugins, os.getenv("PYTHONPATH")]))
     )
     monkeypatch.setenv("CHANCERY_NOW", TEST_NOW)
+    project = tmp_path / "portal"
+    shutil.copytree(portal, project, ignore=shutil.ignore_patterns(".cache", "site"))
     site = tmp_path / "site"
-    builder = ChildBuilder(portal / "mkdocs.yml", site, strict=True)
+    builder = ChildBuilder(project / "mkdocs.yml", site, strict=True)
     first = builder.build()
     assert first is not None and first.failure is None
     kept = os.readlink(site)
-    # Without the page cache the second build is long enough to be stopped half-way (with it,
-    # it may finish before the stop arrives).
+    # Enough new pages, and no page cache, that the second build is surely still running when
+    # it is stopped (with warm caches a small site's build can finish before the stop lands).
     monkeypatch.setenv("CHANCERY_PAGE_CACHE", "off")
+    body = "Paragraph of the stopped build. " * 40
+    pages: dict[str, str] = {}
+    for number in range(150):
+        pages[f"content/en/stop/page-{number}.md"] = page(f"Page {number}", body)
+        pages[f"content/fr/stop/page-{number}.md"] = page(
+            f"Page {number} (fr)", body, translation_of=of("en", body)
+        )
+    write_tree(project, pages)
     reports: list[BuildReport | None] = []
     thread = threading.Thread(target=lambda: reports.append(builder.build()))
     thread.start()
