@@ -6,7 +6,8 @@ an alert published or changed, a tag, a translation's state, the configuration, 
 builds it incrementally with the caches it inherited, and builds the same inputs cleanly with
 every cache off: the two sites must be byte-identical. A Hypothesis property does the same for
 random sequences of those edits. The targeted tests also check that the cache did its job: the
-edited page was laid out again and most others were reused.
+edited page was laid out again and most others were reused; an alert published or ended lays out
+only the pages that list alerts, every other page getting the new alert region in its kept shell.
 
 The fingerprint behind the cache's keys is tested on its own, and the context values the key
 leaves out are checked to be read by no template.
@@ -14,7 +15,9 @@ leaves out are checked to be read by no template.
 
 from __future__ import annotations
 
+import copy
 import dataclasses
+import json
 import logging
 import re
 import shutil
@@ -35,7 +38,7 @@ from mkdocs.theme import Theme
 
 from chancery.core.fingerprint import Fingerprint, Unfingerprintable
 from chancery.core.front_matter_edit import join_file, split_file, without_keys
-from chancery.mkdocs_plugins import page_cache
+from chancery.mkdocs_plugins import alert_region, page_cache
 from tests.conftest import REPO, site_files
 
 PAGES_LOG = "mkdocs.plugins.chancery.page_cache"
@@ -84,6 +87,41 @@ def test_what_it_cannot_describe_is_refused_not_guessed() -> None:
     for value in (Opaque(), looped):
         with pytest.raises(Unfingerprintable):
             _digest(value)
+
+
+# -- The alert region ---------------------------------------------------------------------------
+
+
+READS: dict[str, Callable[[tuple[object, ...]], object]] = {
+    "loop": list,
+    "test": bool,
+    "length": len,
+    "index": lambda alerts: alerts[0],
+    "membership": lambda alerts: "x" in alerts,
+    "comparison": lambda alerts: alerts == ("x",),
+    "text": str,
+    "json": lambda alerts: json.dumps(alerts),
+    "copy": copy.deepcopy,
+    "join": lambda alerts: [*alerts, "y"],
+}
+
+
+@pytest.mark.parametrize("way", sorted(READS))
+def test_any_read_of_the_alerts_trips_the_wire(way: str) -> None:
+    wire = alert_region.Tripwire(("x",))
+    assert not wire.touched
+    READS[way](wire)
+    assert wire.touched
+
+
+def test_a_shell_is_filled_once_and_a_damaged_one_refused() -> None:
+    shell = alert_region.Shell("<!--m-->", "<p>a</p><!--m--><p>b</p>")
+    parsed = alert_region.Shell.parse(shell.text())
+    assert parsed is not None
+    assert parsed.fill("<aside>storm</aside>") == "<p>a</p><aside>storm</aside><p>b</p>"
+    twice = alert_region.Shell("<!--m-->", "<!--m--><!--m-->").text()
+    for damaged in ("<p>a whole page</p>", twice, shell.text().split("\n", 1)[1]):
+        assert alert_region.Shell.parse(damaged) is None, damaged
 
 
 def test_the_key_leaves_out_what_no_template_reads(tmp_path: Path) -> None:
@@ -347,6 +385,12 @@ def test_each_kind_of_edit_gives_a_clean_builds_site(
         # (A page added, removed or retitled changes the navigation every page shows; a tag,
         # the topics every page's navigation lists.)
         assert reused > rendered, (reused, rendered)
+    if kind in {"alert", "alert ended"}:
+        # Only the home pages, which list the alerts under their titles, are laid out again;
+        # every other page is its kept shell with the new alert region put in.
+        assert rendered == len(_Corpus.languages), (reused, rendered)
+        showing = [name for name, data in built.items() if b"Storm 1" in data]
+        assert (len(showing) > reused) == (kind == "alert"), len(showing)
     _same_as_clean(project)
 
 

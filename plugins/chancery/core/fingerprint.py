@@ -125,6 +125,13 @@ class Fingerprint:
         text = "".join(self._parts).encode("utf-8", "surrogatepass")
         return hashlib.blake2b(text, digest_size=24).hexdigest()
 
+    def copy(self) -> Fingerprint:
+        """A fingerprint of what was added so far, to add to apart from this one."""
+        twin = Fingerprint(self.rules, subject=self.subject)
+        twin.used_subject = self.used_subject
+        twin._parts = list(self._parts)
+        return twin
+
     def text(self, tag: str, value: str) -> None:
         """Add a piece of text, under a tag saying what it is (lengths keep parts apart)."""
         self._parts.append(f"\0{tag}:{len(value)}:")

@@ -9,6 +9,10 @@ the plugins added (the reader's language and strings, translations and their sta
 listings, head tags). Equal keys give equal HTML, so a hit is byte-identical to rendering
 (tested by random edit sequences against clean builds, tests/test_page_cache.py).
 
+A page whose template reads the site-wide alerts only in their region above the header is kept
+as a shell with that region left out (alert_region.py): publishing, changing or ending an alert
+then renders the small region template for each page instead of laying every page out again.
+
 Every other step of the page still runs: the plugins' hooks before and after the template (the
 sitemap, search marks, inline-code hashes, alerts' structured data see every page as before),
 and the file is written as usual. A value the key cannot describe faithfully
@@ -31,7 +35,7 @@ from pathlib import Path
 from typing import Any
 
 from babel import Locale
-from jinja2 import Environment, Template, TemplateSyntaxError, meta
+from jinja2 import Environment, Template, TemplateNotFound, TemplateSyntaxError, meta
 from markdown.extensions import Extension
 from mkdocs.config.base import Config
 from mkdocs.config.defaults import MkDocsConfig
@@ -44,10 +48,11 @@ from mkdocs.theme import Theme
 
 from chancery.core import cache_folder
 from chancery.core.fingerprint import Fingerprint, Rules, Unfingerprintable
+from chancery.mkdocs_plugins import alert_region
 
 log = logging.getLogger("mkdocs.plugins.chancery.page_cache")
 
-_FORMAT = 1
+_FORMAT = 2
 #: Set to "off" to build without the cache (to compare outputs, or to rule it out).
 SWITCH = "CHANCERY_PAGE_CACHE"
 #: Software whose code shapes a rendered page.
@@ -100,6 +105,8 @@ class PageCache:
         self._reads = Reads(None, frozenset())
         self._memo: dict[int, str] = {}
         self._memo_held: list[Any] = []
+        #: The alert region's template (alert_region.py), or None if the theme has none.
+        self._region: Template | None = None
         self._rules = Rules(
             {
                 MkDocsPage: _add_page,
@@ -125,6 +132,10 @@ class PageCache:
         self._rules.forget()
         settings, self._reads = self._settings(env)
         original = env.get_template
+        try:
+            self._region = original(alert_region.TEMPLATE)
+        except TemplateNotFound:
+            self._region = None
 
         def get_template(name: Any, parent: str | None = None, globals: Any = None) -> Any:
             template = original(name, parent, globals)
@@ -137,24 +148,62 @@ class PageCache:
 
     def render(self, template: Template, context: Mapping[str, Any], settings: str) -> str:
         """The template's output for this page's context: stored, or rendered and stored."""
+        view = alert_region.view_of(context) if self._region is not None else None
         try:
-            key = self._key(template, context, settings)
+            shell_key, key = self._keys(template, context, settings, view)
         except Unfingerprintable as error:
             self.unkeyed[str(error)] += 1
             return template.render(context)
-        path = self.folder / key[:2] / f"{key}.html"
-        try:
-            output = path.read_bytes().decode("utf-8")
-        except (OSError, UnicodeDecodeError):
-            output = None
+        if shell_key is not None:
+            found = self._read(shell_key)
+            shell = alert_region.Shell.parse(found) if found is not None else None
+            if shell is not None:
+                self.hits += 1
+                return shell.fill(self._render_region(context))
+        output = self._read(key)
         if output is not None:
             self.hits += 1
-            path.touch()  # Still in use: kept by prune().
             return output
         self.misses += 1
+        if shell_key is not None:
+            output = self._render_shell(template, context, view, shell_key)
+            if output is not None:
+                return output
         output = template.render(context)
-        cache_folder.write_atomically(path, output.encode("utf-8"))
+        cache_folder.write_atomically(self._path(key), output.encode("utf-8"))
         return output
+
+    def _render_shell(
+        self, template: Template, context: Mapping[str, Any], view: Any, shell_key: str
+    ) -> str | None:
+        """Lay the page out around a mark for its alert region, and keep it as a shell.
+
+        None if the page did not show the region once, or read the alerts elsewhere (the
+        home page lists them under its title): it is then laid out and kept whole.
+        """
+        laid_out, wire, mark = alert_region.shell_context(context, view)
+        html = template.render(laid_out)
+        if wire.touched or html.count(mark) != 1:
+            return None
+        shell = alert_region.Shell(mark, html)
+        cache_folder.write_atomically(self._path(shell_key), shell.text().encode("utf-8"))
+        return shell.fill(self._render_region(context))
+
+    def _render_region(self, context: Mapping[str, Any]) -> str:
+        assert self._region is not None
+        return self._region.render(context)
+
+    def _path(self, key: str) -> Path:
+        return self.folder / key[:2] / f"{key}.html"
+
+    def _read(self, key: str) -> str | None:
+        path = self._path(key)
+        try:
+            text = path.read_bytes().decode("utf-8")
+        except (OSError, UnicodeDecodeError):
+            return None
+        path.touch()  # Still in use: kept by prune().
+        return text
 
     def report(self, language: str) -> None:
         """Log this language build's figures, then start counting afresh."""
@@ -165,12 +214,17 @@ class PageCache:
         self.hits = self.misses = 0
         self.unkeyed.clear()
 
-    def _key(self, template: Template, context: Mapping[str, Any], settings: str) -> str:
+    def _keys(
+        self, template: Template, context: Mapping[str, Any], settings: str, view: Any
+    ) -> tuple[str | None, str]:
+        """The key of the page as a shell (None if ``view`` is None), and of the whole page."""
         fingerprint = Fingerprint(self._rules, subject=context["page"])
         fingerprint.text("settings", settings)
         fingerprint.text("template", str(template.name))
         for name, value in context.items():
             if self._reads.context is not None and name not in self._reads.context:
+                continue
+            if value is view:  # Last, in two ways: below.
                 continue
             fingerprint.text("context", name)
             if name == "pages" and isinstance(value, list):
@@ -178,7 +232,14 @@ class PageCache:
                 fingerprint.text("pages", self._memoised(value, _neutral, *value))
             else:
                 fingerprint.add(value)
-        return fingerprint.hexdigest()
+        if view is None:
+            return None, fingerprint.hexdigest()
+        shell = fingerprint.copy()
+        shell.text("shell", alert_region.CONTEXT_NAME)
+        shell.add(alert_region.without_alerts(view))
+        fingerprint.text("context", alert_region.CONTEXT_NAME)
+        fingerprint.add(view)
+        return shell.hexdigest(), fingerprint.hexdigest()
 
     def _add_navigation(self, fingerprint: Fingerprint, nav: Navigation) -> None:
         # The active items follow from this page's address, which the key holds.
