@@ -237,10 +237,12 @@ def _tree_memory(root: int) -> tuple[int, int]:
 def build(stack: str, corpus: Corpus, work: Path) -> dict[str, Any]:
     """Build ``corpus`` with ``stack`` in a fresh subprocess and describe the result."""
     cache = work / "markdown-cache"
-    if stack == "chancery":
-        shutil.rmtree(cache, ignore_errors=True)  # Cold; the warm stacks reuse it.
+    if stack.startswith("chancery") and stack not in WARM_STACKS:
+        # Cold, with every cache emptied (the warm stacks reuse what `chancery` leaves).
+        shutil.rmtree(cache, ignore_errors=True)
         shutil.rmtree(work / ".cache/chancery/cards", ignore_errors=True)  # Share cards too.
         shutil.rmtree(work / ".cache/chancery/pages", ignore_errors=True)  # Rendered pages.
+        shutil.rmtree(work / ".cache/chancery/search", ignore_errors=True)  # Search indexes.
     if stack == "stock":
         config = stock_config(corpus)
     elif stack == "chancery-serial":

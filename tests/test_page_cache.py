@@ -150,9 +150,14 @@ def _write_config(project: Path, name: str, *, caches: bool) -> None:
     config = harness.chancery_config(_Corpus(corpus_dir), build_jobs=1)
     config["docs_dir"] = "content"
     config["theme"]["custom_dir"] = "overrides"
-    for plugin in config["plugins"]:
-        if isinstance(plugin, dict) and "chancery/content" in plugin and not caches:
-            plugin["chancery/content"].update(markdown_cache="", page_cache="")
+    if not caches:
+        off = {"chancery/content": {"markdown_cache": "", "page_cache": ""}}
+        off["chancery/search"] = {"search_cache": ""}
+        plugins = [{p: {}} if isinstance(p, str) else p for p in config["plugins"]]
+        for plugin in plugins:
+            for plugin_name, options in plugin.items():
+                options.update(off.get(plugin_name, {}))
+        config["plugins"] = plugins
     (project / name).write_text(yaml.safe_dump(config, allow_unicode=True), encoding="utf-8")
 
 
@@ -399,11 +404,14 @@ def test_nothing_changed_renders_nothing(
 ) -> None:
     monkeypatch.setenv("CHANCERY_NOW", harness.NOW)
     project = _copy(warm, tmp_path / "project")
-    caplog.set_level(logging.INFO, logger=PAGES_LOG)
+    caplog.set_level(logging.INFO)
     built = _build(project, "mkdocs.yml", "site")
     assert isinstance(built, dict), built
     reused, rendered = _rendered(caplog)
     assert (reused > 0, rendered) == (True, 0)
+    # Nor is any language's search index made again (core/search_cache.py).
+    kept = [r for r in caplog.records if "the kept index reused" in r.getMessage()]
+    assert len(kept) == len(_Corpus.languages)
     assert built == site_files(warm / "site")
 
 

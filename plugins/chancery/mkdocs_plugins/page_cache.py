@@ -483,6 +483,8 @@ _FOLDERS: dict[tuple[str, tuple[tuple[str, int, int], ...]], _FolderFacts] = {}
 
 
 def _folder_facts(folder: str, fixed: bool, parser: Environment) -> _FolderFacts:
+    if fixed and (folder, ()) in _FOLDERS:  # Material's thousands of files: not listed again.
+        return _FOLDERS[(folder, ())]
     paths = sorted(path for path in Path(folder).rglob("*") if path.is_file())
     if fixed:
         signature: tuple[tuple[str, int, int], ...] = ()

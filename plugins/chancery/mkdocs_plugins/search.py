@@ -21,6 +21,7 @@ from mkdocs.structure.nav import Navigation
 from mkdocs.structure.pages import Page as MkDocsPage
 from mkdocs.utils.templates import TemplateContext
 
+from chancery.core import search_cache
 from chancery.core.languages import LanguagePolicy
 from chancery.core.search import (
     SearchIndexError,
@@ -55,6 +56,9 @@ class SearchPluginConfig(base.Config):
     #: Where each language's search page is served, under the language's prefix; the search
     #: index goes to `<search_page>/pagefind/` at the site root.
     search_page = c.Type(str, default="search")
+    #: Where each language's index is kept between builds, relative to mkdocs.yml: a language
+    #: whose pages did not change is not indexed again (core/search_cache.py). "" turns it off.
+    search_cache = c.Type(str, default=".cache/chancery/search")
 
 
 class SearchPlugin(BasePlugin[SearchPluginConfig], SiteWideStep):
@@ -177,6 +181,9 @@ class SearchPlugin(BasePlugin[SearchPluginConfig], SiteWideStep):
             if not part.is_dir():  # Built by static-i18n's own loop: index it now.
                 self._index_language(config, policy, code)
             parts.append(part)
+        cache = self._cache(config)
+        if cache is not None:
+            search_cache.prune(cache, content_plugin(config, "chancery/search").started)
         bundle = site_dir / self.bundle_dir()
         merge_bundles(parts, bundle)
         for part in parts:
@@ -192,10 +199,23 @@ class SearchPlugin(BasePlugin[SearchPluginConfig], SiteWideStep):
         prefix = policy.url_prefix(code)
         others = [policy.url_prefix(other) for other in policy.codes if other != code]
         glob = language_glob(site_dir, prefix, [other for other in others if other])
+        output = site_dir / prefix / PART_DIR
         try:
-            run_pagefind(site_dir, site_dir / prefix / PART_DIR, glob)
+            reused = search_cache.indexed(
+                self._cache(config),
+                site_dir,
+                output,
+                glob,
+                lambda: run_pagefind(site_dir, output, glob),
+            )
         except SearchIndexError as error:
             raise PluginError(f"chancery/search: {error}") from error
+        if reused:
+            log.info(f"Search index of {code}: its pages are unchanged, the kept index reused")
+
+    def _cache(self, config: MkDocsConfig) -> Path | None:
+        folder = self.config.search_cache.strip()
+        return Path(config.config_file_path).parent / folder if folder else None
 
     def bundle_dir(self) -> str:
         """The site folder of the search index: `<search_page>/pagefind`."""
