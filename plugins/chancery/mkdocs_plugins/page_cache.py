@@ -224,7 +224,7 @@ class PageCache:
         for name, value in context.items():
             if self._reads.context is not None and name not in self._reads.context:
                 continue
-            if value is view:  # Last, in two ways: below.
+            if view is not None and value is view:  # Last, in two ways: below.
                 continue
             fingerprint.text("context", name)
             if name == "pages" and isinstance(value, list):
