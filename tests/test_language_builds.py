@@ -8,8 +8,10 @@ go wrong: a language failing in a worker, and shards that do not belong together
 
 from __future__ import annotations
 
+import ast
 import json
 import os
+import re
 import shutil
 import subprocess
 import sys
@@ -24,7 +26,7 @@ from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey
 
 from chancery.mkdocs_plugins.language_builds import share_out
 from chancery.shards import SHARD_SITE, SHARD_STATE
-from tests.conftest import site_files
+from tests.conftest import page, site_config, site_files, write_tree
 
 KEY = Ed25519PrivateKey.generate()
 SIGNING_KEY = KEY.private_bytes(
@@ -237,3 +239,28 @@ def test_languages_are_shared_out_by_weight_heaviest_first() -> None:
     assert groups == [["zh", "ar", "ko"], ["fr", "es"]]
     assert share_out(["fr"], weights.__getitem__, 4) == [["fr"]]
     assert share_out(list(weights), weights.__getitem__, 1) == [list(weights)]
+
+
+def test_languages_are_weighed_by_the_pages_they_render_fallbacks_included(
+    tmp_path: Path,
+) -> None:
+    # Every page is written in Korean only: the five foreign languages render a fallback page
+    # for each, so each is as heavy as Korean. Weighed by their own pages, they would all land
+    # in one process while the other built Korean alone.
+    languages = (("en", "foreign"), ("fr", "foreign"), ("es", "foreign"))
+    languages += (("de", "foreign"), ("ja", "foreign"), ("ko", "domestic"))
+    pages = {"ko/index.md": page("홈")}
+    pages.update({f"ko/topic-{n:02}.md": page(f"주제 {n}") for n in range(12)})
+    write_tree(tmp_path / "content", pages)
+    settings = site_config(languages, {"translation_gate": "warn", "build_jobs": 2})
+    # Material's search would keep static-i18n's one-language-after-another loop.
+    settings["plugins"] = [p if p != "search" else "chancery/search" for p in settings["plugins"]]
+    (tmp_path / "mkdocs.yml").write_text(yaml.safe_dump(settings, allow_unicode=True), "utf-8")
+    done = _chancery("build", cwd=tmp_path)
+    assert done.returncode == 0, done.stderr
+    shared = re.search(r"Building the languages in 2 processes: (\[.*\])", done.stderr)
+    assert shared is not None, done.stderr
+    groups = ast.literal_eval(shared.group(1))
+    assert sorted(len(group) for group in groups) == [3, 3], groups
+    # The fallback pages were built: a French reader gets every Korean page.
+    assert len(list((tmp_path / "site" / "fr").glob("topic-*/index.html"))) == 12

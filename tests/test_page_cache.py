@@ -24,6 +24,7 @@ import shutil
 from collections.abc import Callable, Iterator
 from pathlib import Path
 
+import jinja2
 import pytest
 import yaml
 from bench import harness
@@ -140,6 +141,23 @@ def test_the_key_leaves_out_what_no_template_reads(tmp_path: Path) -> None:
     assert "build_date_utc" not in demo_reads.context
     assert "build_date_utc" in readthedocs_reads.context  # Its footer shows the build date.
     assert demo_reads.unread_options == page_cache.UNREAD_OPTIONS
+
+
+def test_a_value_of_none_and_no_value_give_different_keys(tmp_path: Path) -> None:
+    # A template can tell them apart (`is defined`), so the key must; pages with no alerts
+    # view were once keyed without their None values.
+    cache = page_cache.PageCache(tmp_path)
+    template = jinja2.Environment().from_string("{{ 'yes' if notice is defined }}")
+    keys = {
+        shown: cache._keys(template, {"page": None, **context}, "settings", None)
+        for shown, context in {
+            "none": {"notice": None},
+            "absent": {},
+            "text": {"notice": ""},
+        }.items()
+    }
+    assert keys["none"][0] is None  # No alerts view: no shell key.
+    assert len({whole for _, whole in keys.values()}) == 3, keys
 
 
 # -- Builds ------------------------------------------------------------------------------------

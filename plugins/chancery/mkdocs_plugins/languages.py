@@ -160,8 +160,14 @@ class LanguagesPlugin(BasePlugin[LanguagesPluginConfig]):
                 "mkdocs.yml: plugins: chancery/languages: build_jobs: must be 0 (one per core) "
                 "or more"
             )
+        # A language's load is the pages it will render: its own and its fallback pages (a
+        # language with few translations still renders a page for every original).
         catalog = content_plugin(config, "chancery/languages").state()[1]
-        sizes = {code: len(catalog.in_language(code)) for code in i18n.build_languages}
+        report = self._report()
+        sizes = {
+            code: len(catalog.in_language(code)) + len(report.missing(code))
+            for code in i18n.build_languages
+        }
         self.builds = LanguageBuilds(
             config,
             i18n,
@@ -185,8 +191,6 @@ class LanguagesPlugin(BasePlugin[LanguagesPluginConfig]):
         reader = content.reader_language(config)
         for version in self._report().missing(reader.code):
             shown = fallback_original(catalog, languages, version, now)
-            if shown is None:
-                continue
             inner = shown.path.partition("/")[2]
             src_uri = f"{reader.code}/{inner}"
             file = File(
