@@ -290,10 +290,8 @@ def software_versions() -> dict[str, str | None]:
 
 
 @functools.cache
-@functools.cache
 def _drawing_digest() -> str:
     # This module draws the cards: an edit of it may change them, whatever TEMPLATE_VERSION says.
-    # Read once: the code that draws is the code imported, whatever the file says later.
     return hashlib.sha256(Path(__file__).read_bytes()).hexdigest()
 
 
