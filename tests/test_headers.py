@@ -11,7 +11,9 @@ import fnmatch
 import hashlib
 import json
 import re
+from collections.abc import Callable
 from pathlib import Path
+from typing import Any
 
 import pytest
 import yaml
@@ -30,7 +32,7 @@ from chancery.core.headers import (
     parse_headers_file,
     redirects_file,
 )
-from tests.conftest import TEST_NOW, build_in, of, page, site_config, write_tree
+from tests.conftest import TEST_NOW, Files, build_in, of, page, site_config, write_tree
 
 EXECUTABLE = (None, "", "text/javascript", "application/javascript", "module")
 
@@ -158,9 +160,9 @@ POST_BUILD_HOOK = (
 )
 
 
-def _build_with_hook(root: Path, hook: str) -> Path:
+def _build_with_hook(root: Path, hook: str, changes: Files | None = None) -> Path:
     """A small two-language site with chancery/headers and a MkDocs hook file."""
-    write_tree(root / "content", SMALL_SITE)
+    write_tree(root / "content", {**SMALL_SITE, **(changes or {})})
     (root / "hook.py").write_text(hook, encoding="utf-8")
     config = site_config((("en", "foreign"), ("ko", "domestic")))
     config["plugins"].insert(config["plugins"].index("search"), "chancery/headers")
@@ -202,6 +204,94 @@ def test_inline_code_the_csp_would_block_stops_the_build(
     with pytest.raises(Abort):
         _build_with_hook(tmp_path, hook)
     assert message in caplog.text  # MkDocs logs a page's error, then aborts.
+
+
+# Inline code kept between builds ------------------------------------------------------------
+
+INLINE_CODE_CACHE = Path(".cache/chancery/inline-code.json")
+
+
+def _counting_scans(patch: pytest.MonkeyPatch) -> list[str]:
+    """Record each page the headers plugin parses for inline code (the scan the cache spares)."""
+    scanned: list[str] = []
+
+    def counted(html: str) -> Any:
+        scanned.append(html)
+        return inline_code(html)
+
+    patch.setattr("chancery.mkdocs_plugins.headers.inline_code", counted)
+    return scanned
+
+
+def test_unchanged_pages_take_their_hashes_from_the_last_build(tmp_path: Path) -> None:
+    with pytest.MonkeyPatch.context() as patch:
+        scanned = _counting_scans(patch)
+        first = _build_with_hook(tmp_path, "")
+        policy, pages = policy_of(first), len(list(first.rglob("*.html")))
+        assert len(scanned) >= pages  # Every page parsed once on a cold build.
+        scanned.clear()
+        again = _build_with_hook(tmp_path, "")
+        assert scanned == []
+        assert policy_of(again) == policy
+        # A page whose bytes changed is parsed again, and only such pages.
+        edited = _build_with_hook(tmp_path, "", {"en/index.md": page("Home", "Welcome back.")})
+    assert any("Welcome back." in html for html in scanned)
+    assert 0 < len(scanned) < pages
+    assert policy_of(edited) == policy
+
+
+def test_a_late_script_on_an_unchanged_page_is_still_allowed(tmp_path: Path) -> None:
+    # A page rewritten after it was built is not taken from the cache by its path. (MkDocs
+    # loads a hook file once per process: the one hook adds the script named in late.txt.)
+    hook = (
+        POST_BUILD_HOOK + "    late = Path(config.config_file_path).parent / 'late.txt'\n"
+        "    if late.exists():\n"
+        "        page = Path(config.site_dir) / 'index.html'\n"
+        "        html = page.read_text('utf-8')\n"
+        "        script = f'<script>{late.read_text()}</script></body>'\n"
+        "        page.write_text(html.replace('</body>', script))\n"
+    )
+    _build_with_hook(tmp_path, hook)
+    (tmp_path / "late.txt").write_text("window.late=2", "utf-8")
+    site = _build_with_hook(tmp_path, hook)
+    assert "window.late=2" in (site / "index.html").read_text("utf-8")
+    assert csp_hash("window.late=2") in policy_of(site)["script-src"]
+
+
+@pytest.mark.parametrize(
+    "tamper",
+    [
+        pytest.param(lambda record: [["'unsafe-inline'"], []], id="a source that is not a hash"),
+        pytest.param(lambda record: [record[0], "x"], id="not a list of hashes"),
+        pytest.param(lambda record: None, id="not a record"),
+    ],
+)
+def test_a_tampered_inline_code_file_is_not_trusted(
+    tmp_path: Path, tamper: Callable[[Any], Any]
+) -> None:
+    policy = policy_of(_build_with_hook(tmp_path, ""))
+    cache = tmp_path / INLINE_CODE_CACHE
+    data = json.loads(cache.read_text("utf-8"))
+    assert data["pages"]  # The cold build kept its pages.
+    data["pages"] = {digest: tamper(record) for digest, record in data["pages"].items()}
+    cache.write_text(json.dumps(data), "utf-8")
+    with pytest.MonkeyPatch.context() as patch:
+        scanned = _counting_scans(patch)
+        site = _build_with_hook(tmp_path, "")
+    assert scanned  # Parsed again, not read from the file.
+    assert policy_of(site) == policy
+
+
+def test_an_unreadable_inline_code_file_means_a_full_scan(tmp_path: Path) -> None:
+    policy = policy_of(_build_with_hook(tmp_path, ""))
+    (tmp_path / INLINE_CODE_CACHE).write_bytes(b"\xff{not json")
+    with pytest.MonkeyPatch.context() as patch:
+        scanned = _counting_scans(patch)
+        site = _build_with_hook(tmp_path, "")
+    assert scanned
+    assert policy_of(site) == policy
+    # And the file is whole again for the next build.
+    assert json.loads((tmp_path / INLINE_CODE_CACHE).read_text("utf-8"))["pages"]
 
 
 # Cache lifetimes ---------------------------------------------------------------------------

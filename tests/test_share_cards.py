@@ -182,6 +182,33 @@ def test_cards_carry_no_metadata_and_are_identical_when_drawn_again() -> None:
     assert not ({b"tEXt", b"iTXt", b"zTXt", b"tIME", b"eXIf"} & set(chunks))
 
 
+def test_a_cards_top_drawn_once_is_the_top_it_would_have_drawn(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    # The emblem and the ministry's name are drawn once per language and process: a card
+    # drawn after others must be the card drawn alone, whatever differs between them.
+    base = CardText("A statement on the water agreement", "Ministry", "en", label="News")
+    varied = [
+        base,
+        dataclasses.replace(base, site_name="Embassy in Paris"),
+        dataclasses.replace(base, site_name=""),
+        dataclasses.replace(base, site_name="وزارة الخارجية", language="ar", direction="rtl"),
+        dataclasses.replace(base, site_name="외교부", language="ko"),
+    ]
+    marks = [emblem(), None]
+    styles = [CardStyle(), CardStyle(muted=0.5)]
+    after_others = [
+        render_card(text, mark, style)
+        for text, mark, style in itertools.product(varied, marks, styles)
+    ]
+    alone = []
+    for text, mark, style in itertools.product(varied, marks, styles):
+        monkeypatch.setattr(cards, "_HEADINGS", {})
+        alone.append(render_card(text, mark, style))
+    assert after_others == alone
+    assert len(set(alone)) == len(alone)  # Each top differs: a key that left one out fails.
+
+
 def _png_chunks(data: bytes) -> list[bytes]:
     chunks, at = [], 8
     while at < len(data):

@@ -192,24 +192,10 @@ def render_card(text: CardText, emblem: Image.Image | None, style: CardStyle) ->
     # Each text is drawn in one face; choosing them first fails early, before any drawing.
     faces = {part: choose_face(part, text.language) for part in parts if part}
     width, height = CARD_SIZE
-    image = Image.new("L", CARD_SIZE, 0)
+    image = _heading(text, emblem, faces.get(text.site_name), style).copy()
     draw = ImageDraw.Draw(image)
     ink, muted = 255, round(255 * style.muted)
     inner = width - 2 * _MARGIN
-
-    # The emblem and the ministry's name, at the top, from the reading side.
-    name_start = _MARGIN
-    if emblem is not None:
-        mark = _silhouette(emblem.resize((_EMBLEM, _EMBLEM), Image.Resampling.LANCZOS))
-        x = width - _MARGIN - _EMBLEM if text.direction == "rtl" else _MARGIN
-        image.paste(ink, (x, _MARGIN, x + _EMBLEM, _MARGIN + _EMBLEM), mark)
-        name_start = _MARGIN + _EMBLEM + 28
-    if text.site_name:
-        face = faces[text.site_name]
-        name_width = width - _MARGIN - name_start
-        lines = _fit_lines(text.site_name, face, text, _NAME_SIZE, name_width, 2, ellipsis=True)[1]
-        top = _MARGIN + _EMBLEM / 2 - len(lines) * _NAME_SIZE * _LINE_HEIGHT / 2
-        _draw_lines(draw, lines, face, text, _NAME_SIZE, muted, top, name_start)
 
     # The title, as large as fits in its box.
     face = faces[text.title]
@@ -238,6 +224,42 @@ def render_card(text: CardText, emblem: Image.Image | None, style: CardStyle) ->
     # as the default strategy (about 15% larger) in less than half the time.
     card.save(buffer, "PNG", optimize=False, compress_level=6, compress_type=zlib.Z_RLE, bits=4)
     return buffer.getvalue()
+
+
+#: The top of a card (the emblem and the ministry's name) is the same on every card of a
+#: language: drawn once per process. Keyed by the emblem's identity (the emblem is held, so
+#: its id cannot pass to another image) and the texts and colour that shape the drawing.
+_HEADINGS: dict[tuple[int, str, str, str, str, float], tuple[Image.Image | None, Image.Image]] = {}
+#: Headings kept at most (a site has one per language and emblem).
+_MOST_HEADINGS = 64
+
+
+def _heading(
+    text: CardText, emblem: Image.Image | None, face: Face | None, style: CardStyle
+) -> Image.Image:
+    """A blank card with the emblem and the ministry's name, from the reading side."""
+    key = (id(emblem), text.site_name, text.language, text.direction, str(face), style.muted)
+    found = _HEADINGS.get(key)
+    if found is not None and found[0] is emblem:
+        return found[1]
+    width = CARD_SIZE[0]
+    image = Image.new("L", CARD_SIZE, 0)
+    name_start = _MARGIN
+    if emblem is not None:
+        mark = _silhouette(emblem.resize((_EMBLEM, _EMBLEM), Image.Resampling.LANCZOS))
+        x = width - _MARGIN - _EMBLEM if text.direction == "rtl" else _MARGIN
+        image.paste(255, (x, _MARGIN, x + _EMBLEM, _MARGIN + _EMBLEM), mark)
+        name_start = _MARGIN + _EMBLEM + 28
+    if text.site_name and face is not None:
+        name_width = width - _MARGIN - name_start
+        lines = _fit_lines(text.site_name, face, text, _NAME_SIZE, name_width, 2, ellipsis=True)[1]
+        top = _MARGIN + _EMBLEM / 2 - len(lines) * _NAME_SIZE * _LINE_HEIGHT / 2
+        muted = round(255 * style.muted)
+        _draw_lines(ImageDraw.Draw(image), lines, face, text, _NAME_SIZE, muted, top, name_start)
+    if len(_HEADINGS) >= _MOST_HEADINGS:
+        _HEADINGS.clear()
+    _HEADINGS[key] = (emblem, image)
+    return image
 
 
 def load_emblem(data: bytes, name: str, size: int, colour: str) -> Image.Image:

@@ -27,6 +27,7 @@ from mkdocs.plugins import BasePlugin, event_priority, get_plugin_logger
 from mkdocs.structure.pages import Page as MkDocsPage
 from mkdocs.utils.templates import TemplateContext
 
+from chancery.core import inline_code_cache
 from chancery.core.headers import (
     HEADERS_PATH,
     REDIRECTS_PATH,
@@ -62,6 +63,9 @@ class HeadersPluginConfig(base.Config):
     headers_allow_wasm = c.Type(bool, default=True)
     #: Write Netlify's ``_redirects`` with one 404 rule per language.
     headers_redirects = c.Type(bool, default=True)
+    #: Where each page's inline-code hashes are kept between builds, by the page's bytes
+    #: (relative to mkdocs.yml; core/inline_code_cache.py); "" turns it off.
+    headers_cache = c.Type(str, default=".cache/chancery/inline-code.json")
 
 
 class HeadersPlugin(BasePlugin[HeadersPluginConfig], SiteWideStep):
@@ -73,6 +77,8 @@ class HeadersPlugin(BasePlugin[HeadersPluginConfig], SiteWideStep):
         #: Each page's inline code, hashed as it was built: site path to (digest of the page,
         #: script hashes, style hashes). The site-wide step re-reads only pages it lacks.
         self.scanned: dict[str, tuple[str, list[str], list[str]]] = {}
+        #: What the last build found, by the digest of a page: not scanned again.
+        self.known: inline_code_cache.Scans = {}
         self._saved_alternate: Any = None
 
     # Runs with the other Chancery plugins; only resets state once per `mkdocs build`.
@@ -82,6 +88,8 @@ class HeadersPlugin(BasePlugin[HeadersPluginConfig], SiteWideStep):
         if not is_nested_language_build(config):
             self.not_found = {}
             self.scanned = {}
+            cache = self._cache(config)
+            self.known = inline_code_cache.load(cache) if cache is not None else {}
         return config
 
     # Runs after every other plugin's on_post_page: the page as it will be written.
@@ -89,9 +97,18 @@ class HeadersPlugin(BasePlugin[HeadersPluginConfig], SiteWideStep):
     def on_post_page(self, output: str, /, *, page: MkDocsPage, config: MkDocsConfig) -> str:
         """Hash the page's inline code now, in its language's build, from the HTML in memory."""
         where = page.file.dest_uri
-        scripts, styles = _checked_inline_code(output, where)
-        self.scanned[where] = (_digest(_as_written(output)), scripts, styles)
+        digest = _digest(_as_written(output))
+        scripts, styles = self._inline_code(digest, output, where)
+        self.scanned[where] = (digest, scripts, styles)
         return output
+
+    def _inline_code(self, digest: str, html: str, where: str) -> tuple[list[str], list[str]]:
+        known = self.known.get(digest)
+        return known if known is not None else _checked_inline_code(html, where)
+
+    def _cache(self, config: MkDocsConfig) -> Path | None:
+        file = self.config.headers_cache.strip()
+        return Path(config.config_file_path).parent / file if file else None
 
     def on_pre_template(
         self, template: Template, /, *, template_name: str, config: MkDocsConfig
@@ -168,17 +185,23 @@ class HeadersPlugin(BasePlugin[HeadersPluginConfig], SiteWideStep):
         moved = self._write_redirect_pages(config, site_dir)
         scripts: set[str] = set()
         styles: set[str] = set()
+        kept: inline_code_cache.Scans = {}
         published = sorted(path for path in site_dir.rglob("*") if path.is_file())
         for page in (path for path in published if path.suffix == ".html"):
             where = page.relative_to(site_dir).as_posix()
             data = page.read_bytes()
+            digest = _digest(data)
             known = self.scanned.get(where)
-            if known is not None and known[0] == _digest(data):
+            if known is not None and known[0] == digest:
                 page_scripts, page_styles = known[1], known[2]
             else:  # Written by other means (light pages, 404 pages), or changed since.
-                page_scripts, page_styles = _checked_inline_code(data.decode("utf-8"), where)
+                page_scripts, page_styles = self._inline_code(digest, data.decode("utf-8"), where)
+            kept[digest] = (page_scripts, page_styles)
             scripts.update(page_scripts)
             styles.update(page_styles)
+        cache = self._cache(config)
+        if cache is not None:
+            inline_code_cache.save(cache, kept)
         policy = content_security_policy(scripts, styles, wasm=self.config.headers_allow_wasm)
         immutable = immutable_rules(path.relative_to(site_dir).as_posix() for path in published)
         (site_dir / HEADERS_PATH).write_text(headers_file(policy, immutable), encoding="utf-8")
