@@ -17,7 +17,13 @@ import pytest
 from bs4 import BeautifulSoup
 from playwright.sync_api import Browser
 
-from chancery.core.search import BUNDLE_DIR, make_reproducible, mark_indexable, run_pagefind
+from chancery.core.search import (
+    BUNDLE_DIR,
+    make_reproducible,
+    mark_indexable,
+    merge_bundles,
+    run_pagefind,
+)
 from tests.conftest import REPO
 from tests.headers_support import BrowserThread, browser_thread, serve_like_host, watched_context
 
@@ -181,3 +187,32 @@ def _check_query(
             assert language is None or language.group(1) == code, f"{url}: another language"
         assert any(own_hash in url for url in bundle), "the reader's index was never loaded"
         assert watched.violations() == [] and watched.page_errors == []
+
+
+def test_merging_moves_each_languages_index_into_one_bundle(tmp_path: Path) -> None:
+    # Two languages' parts as Pagefind writes them: content-named files, a shared loader,
+    # and an entry file each listing its own language.
+    parts = []
+    for code in ("en", "fr"):
+        part = tmp_path / code / "pagefind-part"
+        (part / "fragment").mkdir(parents=True)
+        (part / "fragment" / f"{code}_1a2b3c4.pf_fragment").write_bytes(code.encode() * 10)
+        (part / "pagefind.js").write_text("loader", "utf-8")
+        entry = {"version": "1", "languages": {code: {"hash": f"{code}_9", "page_count": 1}}}
+        (part / "pagefind-entry.json").write_text(json.dumps(entry), "utf-8")
+        parts.append(part)
+    bundle = tmp_path / "search" / "pagefind"
+    merge_bundles(parts, bundle)
+    files = sorted(path.relative_to(bundle).as_posix() for path in bundle.rglob("*"))
+    assert files == [
+        "fragment",
+        "fragment/en_1a2b3c4.pf_fragment",
+        "fragment/fr_1a2b3c4.pf_fragment",
+        "pagefind-entry.json",
+        "pagefind.js",
+    ]
+    assert (bundle / "fragment/fr_1a2b3c4.pf_fragment").read_bytes() == b"fr" * 10
+    entry = json.loads((bundle / "pagefind-entry.json").read_text("utf-8"))
+    assert sorted(entry["languages"]) == ["en", "fr"]
+    # Moved, not copied: the parts hold no file any more.
+    assert [path for part in parts for path in part.rglob("*") if path.is_file()] == []

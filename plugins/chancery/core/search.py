@@ -10,6 +10,7 @@ original's text) and is not marked noindex.
 from __future__ import annotations
 
 import json
+import os
 import re
 import shutil
 import subprocess
@@ -91,7 +92,8 @@ def merge_bundles(parts: Iterable[Path], bundle: Path) -> None:
     """One bundle from per-language ones, as one Pagefind run over every language writes it.
 
     Pagefind names each index, fragment and language file by its content, and indexes each
-    language apart; only the entry file, which lists the languages, needs merging.
+    language apart; only the entry file, which lists the languages, needs merging. The parts'
+    files are moved into the bundle, so the parts are left empty.
     """
     if bundle.exists():
         shutil.rmtree(bundle)
@@ -101,10 +103,21 @@ def merge_bundles(parts: Iterable[Path], bundle: Path) -> None:
     for part in parts:
         entry = json.loads((part / ENTRY_FILE).read_text(encoding="utf-8"))
         languages.update(entry.pop("languages"))  # type: ignore[call-overload]
-        shutil.copytree(part, bundle, dirs_exist_ok=True)
+        _move_into(part, bundle)
     entry["languages"] = languages
     (bundle / ENTRY_FILE).write_text(json.dumps(entry), encoding="utf-8")
     make_reproducible(bundle)
+
+
+def _move_into(source: Path, target: Path) -> None:
+    # Renames, not copies: a language's index is thousands of fragment files, and a rename
+    # writes no data. A name in two parts (the loader, the WebAssembly) is the same file in
+    # each; the last part's stays.
+    for folder, _, names in os.walk(source):
+        here = target / Path(folder).relative_to(source)
+        here.mkdir(exist_ok=True)
+        for name in names:
+            os.replace(Path(folder) / name, here / name)
 
 
 def make_reproducible(bundle: Path) -> None:
