@@ -216,8 +216,7 @@ def render_card(text: CardText, emblem: Image.Image | None, style: CardStyle) ->
         top = height - _MARGIN - _FOOT_SIZE * _LINE_HEIGHT
         _draw_lines(draw, lines, face, text, _FOOT_SIZE, muted, top, _MARGIN)
     top = _LEVELS - 1
-    levels = image.point(lambda value: (value * top + 127) // 255)
-    card = Image.frombytes("P", CARD_SIZE, levels.tobytes())
+    card = image.point(lambda value: (value * top + 127) // 255)
     card.putpalette(style.palette())
     buffer = io.BytesIO()
     # Run-length deflate: a card is long runs of a few levels, so it packs nearly as tight
