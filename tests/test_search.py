@@ -7,8 +7,12 @@ right pages while the reader downloads only their own language's index.
 from __future__ import annotations
 
 import json
+import os
 import re
 import shutil
+import signal
+import threading
+import time
 from collections.abc import Iterator
 from pathlib import Path
 from urllib.parse import quote, urlsplit
@@ -22,6 +26,7 @@ from chancery.core.search import (
     make_reproducible,
     mark_indexable,
     merge_bundles,
+    one_at_a_time,
     run_pagefind,
 )
 from tests.conftest import REPO
@@ -216,3 +221,46 @@ def test_merging_moves_each_languages_index_into_one_bundle(tmp_path: Path) -> N
     assert sorted(entry["languages"]) == ["en", "fr"]
     # Moved, not copied: the parts hold no file any more.
     assert [path for part in parts for path in part.rglob("*") if path.is_file()] == []
+
+
+def test_pagefind_runs_into_one_site_take_turns_across_processes(tmp_path: Path) -> None:
+    # The language processes of a parallel build fork from one another: a process that
+    # wants the lock while another holds it waits until that one lets go.
+    events = tmp_path / "events"
+    held = tmp_path / "held"
+    pid = os.fork()
+    if pid == 0:  # The other language process.
+        code = 1
+        try:
+            while not held.exists():
+                time.sleep(0.01)
+            with one_at_a_time(tmp_path), events.open("a") as log:
+                log.write("other holds\n")
+            code = 0
+        finally:
+            os._exit(code)
+    with one_at_a_time(tmp_path):
+        held.touch()
+        time.sleep(0.3)  # Time enough for the other process to take the lock, were it free.
+        with events.open("a") as log:
+            log.write("first lets go\n")
+    _, status = os.waitpid(pid, 0)
+    assert os.waitstatus_to_exitcode(status) == 0
+    assert events.read_text("utf-8").splitlines() == ["first lets go", "other holds"]
+
+
+def test_a_process_that_dies_holding_the_pagefind_lock_frees_it(tmp_path: Path) -> None:
+    pid = os.fork()
+    if pid == 0:
+        with one_at_a_time(tmp_path):
+            os.kill(os.getpid(), signal.SIGKILL)
+    os.waitpid(pid, 0)
+    taken = threading.Event()
+
+    def take() -> None:
+        with one_at_a_time(tmp_path):
+            taken.set()
+
+    thread = threading.Thread(target=take, daemon=True)
+    thread.start()
+    assert taken.wait(timeout=30)
