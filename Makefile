@@ -71,9 +71,10 @@ bench: setup
 bench-translate: setup
 	$(BIN)/python -m bench.mark_current --out bench/results/mark-current.json
 
-# Issue 18's rows at 1,000 x 6: cold, nothing changed, a one-page edit, an alert published.
+# Issue 18's rows at 1,000 x 6 and 5,000 x 3: cold, nothing changed, a one-page edit, an alert
+# published (about 30 minutes; stock's 5,000 x 3 build alone about 10).
 bench-incremental: setup
-	$(BIN)/python -m bench.harness --sizes 1000x6 \
+	$(BIN)/python -m bench.harness --sizes 1000x6,5000x3 \
 		--stacks stock,chancery,chancery-warm,chancery-edit,chancery-alert \
 		--out bench/results/incremental.json
 
