@@ -6,6 +6,7 @@ right pages while the reader downloads only their own language's index.
 
 from __future__ import annotations
 
+import errno
 import json
 import os
 import re
@@ -264,3 +265,16 @@ def test_a_process_that_dies_holding_the_pagefind_lock_frees_it(tmp_path: Path) 
     thread = threading.Thread(target=take, daemon=True)
     thread.start()
     assert taken.wait(timeout=30)
+
+
+def test_a_site_folder_without_locks_still_gets_its_index_run(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    def no_locks(descriptor: int, operation: int) -> None:
+        raise OSError(errno.ENOLCK, "No locks available")
+
+    monkeypatch.setattr("chancery.core.search.fcntl.flock", no_locks)
+    ran = []
+    with one_at_a_time(tmp_path):
+        ran.append(True)
+    assert ran == [True]

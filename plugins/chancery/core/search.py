@@ -17,7 +17,7 @@ import shutil
 import subprocess
 import sys
 from collections.abc import Iterable, Iterator
-from contextlib import contextmanager
+from contextlib import contextmanager, suppress
 from pathlib import Path
 
 #: The folder of the search bundle, under the root language's search page (by default
@@ -82,11 +82,13 @@ def one_at_a_time(site_dir: Path) -> Iterator[None]:
     Pagefind holds a language's whole index in memory (about 0.8 GB for 5,000 pages), and the
     language processes of a parallel build would otherwise run theirs together: they take
     turns. The lock is on the folder they all write to, and the system releases it when a
-    process ends, however it ends.
+    process ends, however it ends. A file system without locks (some network and FUSE ones)
+    only loses the turns: the runs then overlap, as they did before.
     """
     descriptor = os.open(site_dir, os.O_RDONLY)
     try:
-        fcntl.flock(descriptor, fcntl.LOCK_EX)
+        with suppress(OSError):
+            fcntl.flock(descriptor, fcntl.LOCK_EX)
         yield
     finally:
         os.close(descriptor)  # Closing releases the lock.
