@@ -422,15 +422,29 @@ def test_nothing_changed_renders_nothing(
 ) -> None:
     monkeypatch.setenv("CHANCERY_NOW", harness.NOW)
     project = _copy(warm, tmp_path / "project")
+    search_cache = project / ".cache/chancery/search"
+    before = site_files(search_cache)
     caplog.set_level(logging.INFO)
     built = _build(project, "mkdocs.yml", "site")
     assert isinstance(built, dict), built
     reused, rendered = _rendered(caplog)
     assert (reused > 0, rendered) == (True, 0)
-    # Nor is any language's search index made again (core/search_cache.py).
+    # Nor is any language's search index made again (core/search_cache.py): its files are
+    # the kept ones, linked in; and the kept ones are as they were, though the bundle's entry
+    # file was rewritten from theirs.
     kept = [r for r in caplog.records if "the kept index reused" in r.getMessage()]
     assert len(kept) == len(_Corpus.languages)
     assert built == site_files(warm / "site")
+    assert site_files(search_cache) == before
+    entries = [json.loads(path.read_bytes()) for path in search_cache.glob("*/pagefind-entry.json")]
+    # Each as Pagefind wrote it for its one language, not as the merge rewrote the site's.
+    assert [len(entry["languages"]) for entry in entries] == [1] * len(_Corpus.languages)
+    inodes = {path.stat().st_ino for path in search_cache.rglob("*") if path.is_file()}
+    bundle = [path for path in (project / "site/search/pagefind").rglob("*") if path.is_file()]
+    linked = [path.name for path in bundle if path.stat().st_ino in inodes]
+    assert sorted(path.name for path in bundle if path.name not in linked) == [
+        "pagefind-entry.json"
+    ]
 
 
 def test_a_body_edit_shows_in_its_page_and_its_fallback(

@@ -42,6 +42,7 @@ from chancery.core.cards import (
     render_card,
     shipped_faces,
 )
+from chancery.mkdocs_plugins.seo import CARDS_FOLDER
 from tests.conftest import REPO, build_in, of, page, site_config, site_files, write_tree
 
 SITE = "https://ministry.example/"
@@ -374,7 +375,13 @@ def test_the_cache_is_used_and_changes_nothing(
     assert cached
     caplog.clear()
     with caplog.at_level(logging.INFO):
-        second = site_files(build(root))
+        warm = build(root)
+        second = site_files(warm)
+    # A kept card is linked into the site, not written again (core/cache_folder.py).
+    published = sorted(warm.rglob(f"{CARDS_FOLDER}/*.png"))
+    assert published and all(
+        path.stat().st_ino == (cache / path.name).stat().st_ino for path in published
+    )
     # Warm: nothing drawn again, and the same bytes.
     assert {d for d, _ in re.findall(r"Share cards: (\d+) drawn, (\d+) reused", caplog.text)} == {
         "0"

@@ -19,6 +19,7 @@ drawing of every card an earlier build drew.
 
 from __future__ import annotations
 
+import contextlib
 import functools
 import hashlib
 import io
@@ -36,7 +37,7 @@ from babel import Locale, UnknownLocaleError
 from babel.core import get_global
 from PIL import Image, ImageDraw, ImageFont, ImageOps, features
 
-from chancery.core.cache_folder import prune, write_atomically
+from chancery.core.cache_folder import place, prune, write_atomically
 
 #: Pixel size of a card: Open Graph's and X's large image.
 CARD_SIZE = (1200, 630)
@@ -345,29 +346,25 @@ class CardCache:
     """Cards kept between builds in a folder, one file per key, written atomically.
 
     Parallel language builds share the folder: a card is written to a temporary file and
-    renamed into place, so a reader never sees half of one. Each use touches the file, so that
-    after a whole build :meth:`prune` removes the cards it did not use.
+    renamed into place, so a reader never sees half of one. A kept card goes into the site as
+    a link to its entry (cache_folder.place). Each use touches the file, so that after a whole
+    build :meth:`prune` removes the cards it did not use.
     """
 
     def __init__(self, folder: Path) -> None:
         self.folder = folder
-        self.hits = 0
-        self.misses = 0
 
-    def get(self, key: str) -> bytes | None:
-        """The cached card, or None."""
+    def place(self, key: str, target: Path) -> bool:
+        """Put the kept card ``key`` at ``target`` (which must not exist); False if none."""
         path = self.folder / f"{key}.png"
-        try:
-            data = path.read_bytes()
+        if not place(path, target):
+            return False
+        with contextlib.suppress(OSError):
             os.utime(path)
-        except OSError:
-            return None
-        self.hits += 1
-        return data
+        return True
 
     def put(self, key: str, data: bytes) -> None:
         """Keep a card for later builds."""
-        self.misses += 1
         write_atomically(self.folder / f"{key}.png", data)
 
     def prune(self, older_than: float) -> int:

@@ -20,6 +20,8 @@ from collections.abc import Iterable, Iterator
 from contextlib import contextmanager, suppress
 from pathlib import Path
 
+from chancery.core.cache_folder import write_new
+
 #: The folder of the search bundle, under the root language's search page (by default
 #: search/, where Material's index used to be).
 BUNDLE_NAME = "pagefind"
@@ -127,7 +129,8 @@ def merge_bundles(parts: Iterable[Path], bundle: Path) -> None:
         languages.update(entry.pop("languages"))  # type: ignore[call-overload]
         _move_into(part, bundle)
     entry["languages"] = languages
-    (bundle / ENTRY_FILE).write_text(json.dumps(entry), encoding="utf-8")
+    # Written anew, not in place: the part's entry file may be a kept index's (cache_folder).
+    write_new(bundle / ENTRY_FILE, json.dumps(entry).encode("utf-8"))
     make_reproducible(bundle)
 
 
@@ -152,10 +155,8 @@ def make_reproducible(bundle: Path) -> None:
         (bundle / name).unlink(missing_ok=True)
     entry = bundle / ENTRY_FILE
     data = json.loads(entry.read_text(encoding="utf-8"))
-    entry.write_text(
-        json.dumps(data, sort_keys=True, ensure_ascii=False, separators=(",", ":")),
-        encoding="utf-8",
-    )
+    text = json.dumps(data, sort_keys=True, ensure_ascii=False, separators=(",", ":"))
+    write_new(entry, text.encode("utf-8"))
 
 
 def index_sizes(bundle: Path) -> dict[str, int]:

@@ -8,7 +8,7 @@ digests, equal input, equal index; anything else runs Pagefind as before.
 
 Entries are folders, written under a temporary name and renamed into place (the parallel
 language builds share the folder); each use touches its folder, and a whole build removes the
-folders it did not use.
+folders it did not use. Their files are linked into the site, not copied (cache_folder.place).
 """
 
 from __future__ import annotations
@@ -20,6 +20,8 @@ import tempfile
 from collections.abc import Callable
 from importlib import metadata
 from pathlib import Path
+
+from chancery.core.cache_folder import place_tree
 
 _FORMAT = 1
 
@@ -57,14 +59,18 @@ def indexed(
     if entry.is_dir():
         if output.exists():
             shutil.rmtree(output)
-        shutil.copytree(entry, output)
-        os.utime(entry)  # Still in use: kept by prune().
-        return True
+        try:
+            place_tree(entry, output)
+        except FileNotFoundError:  # Pruned meanwhile by another build: index afresh.
+            shutil.rmtree(output, ignore_errors=True)
+        else:
+            os.utime(entry)  # Still in use: kept by prune().
+            return True
     run()
     cache.mkdir(parents=True, exist_ok=True)
     staging = Path(tempfile.mkdtemp(dir=cache, prefix=".", suffix=".tmp"))
     try:
-        shutil.copytree(output, staging, dirs_exist_ok=True)
+        place_tree(output, staging)
         os.replace(staging, entry)
     except OSError:  # Another language build kept the same index first.
         shutil.rmtree(staging, ignore_errors=True)

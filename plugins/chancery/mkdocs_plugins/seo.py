@@ -451,26 +451,26 @@ class SeoPlugin(BasePlugin[SeoPluginConfig], SiteWideStep):
         policy = content_plugin(config, "chancery/seo").state()[0]
         url = f"{policy.url_prefix(view.language.code)}{CARDS_FOLDER}/{key}.png"
         target = Path(config.site_dir) / url
-        data = cards.cache.get(key) if cards.cache is not None else None
-        if data is not None:
+        cache = cards.cache
+        # Drawn already for another page of this build, or kept by an earlier one.
+        if target.is_file() or (cache is not None and cache.place(key, target)):
             cards.count(view.language.code, 1)
-        else:
-            try:
-                data = render_card(text, cards.emblem, cards.style)
-            except NoCard as reason:
-                cards.count(view.language.code, 2)
-                log.info(
-                    f"Share card: {page.file.src_uri}: {reason}; the page keeps the default image"
-                )
-                return None
-            cards.count(view.language.code, 0)
-            if cards.cache is not None:
-                cards.cache.put(key, data)
-        if not target.is_file():
-            # Written as the site's other files are (the build folder is swapped in whole):
-            # readable by the web server, unlike a temporary file renamed into place.
-            target.parent.mkdir(parents=True, exist_ok=True)
-            target.write_bytes(data)
+            return url
+        try:
+            data = render_card(text, cards.emblem, cards.style)
+        except NoCard as reason:
+            cards.count(view.language.code, 2)
+            log.info(f"Share card: {page.file.src_uri}: {reason}; the page keeps the default image")
+            return None
+        cards.count(view.language.code, 0)
+        if cache is not None:
+            cache.put(key, data)
+            if cache.place(key, target):
+                return url
+        # Written as the site's other files are (the build folder is swapped in whole):
+        # readable by the web server, unlike a temporary file renamed into place.
+        target.parent.mkdir(parents=True, exist_ok=True)
+        target.write_bytes(data)
         return url
 
 
