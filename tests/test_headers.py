@@ -18,8 +18,11 @@ from typing import Any
 import pytest
 import yaml
 from bs4 import BeautifulSoup
+from hypothesis import example, given, settings
+from hypothesis import strategies as st
 from mkdocs.exceptions import Abort
 
+from chancery.core import headers as core_headers
 from chancery.core.headers import (
     HEADERS_PATH,
     SVG_RULE,
@@ -413,6 +416,34 @@ def test_immutable_rules_group_hashed_files_by_folder_and_ending() -> None:
         "/assets/stylesheets/palette.fb2fffe2.min.css",
     ]
     assert immutable_rules(["about/index.html", "assets/chancery/chancery.css"]) == []
+
+
+# Folders a case-insensitive match treats as equal though lower() does not (a long s, a dotted
+# capital I), beside hashed and unhashed names of the kinds the rules know.
+_FOLDERS = ("assets/stylesheets", "assets/\u017ftylesheets", "ASSETS/Stylesheets", "x/index")
+_FOLDERS += ("index", "\u0130ndex", "search/fragment")
+_FILE = st.builds(
+    "/".join,
+    st.tuples(
+        st.sampled_from(_FOLDERS),
+        st.sampled_from(
+            ["main.57a0d79d.min.css", "extra.min.css", "en_1a2b3c4.pf_index", "en.pf_index"]
+        ),
+    ),
+)
+
+
+@settings(max_examples=60, deadline=None)
+@given(st.lists(_FILE, min_size=1, max_size=25))
+@example(["assets/stylesheets/main.57a0d79d.min.css", "assets/\u017ftylesheets/extra.min.css"])
+@example(["index/en_1a2b3c4.pf_index", "\u0130ndex/en.pf_index"])
+def test_the_quick_test_before_each_pattern_changes_no_rule(paths: list[str]) -> None:
+    # The hosts match case-insensitively, where a long s or a dotted capital I match letters
+    # lower() does not give: the quick test must leave those paths to the regex.
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setattr(core_headers, "_may_match", lambda start, path: True)
+        slow = immutable_rules(paths)
+    assert immutable_rules(paths) == slow
 
 
 def test_svg_images_opened_as_documents_run_nothing(demo_site: Path) -> None:

@@ -197,12 +197,26 @@ def immutable_rules(paths: Iterable[str]) -> list[str]:
             groups.setdefault(pattern, []).append(path)
     rules: list[str] = []
     for pattern, members in sorted(groups.items()):
-        matched = [path for path in published if url_matches(pattern, f"/{path}")]
+        start = pattern[1:].partition("*")[0]
+        matched = [
+            path
+            for path in published
+            if _may_match(start, path) and url_matches(pattern, f"/{path}")
+        ]
         if all(_fingerprint(path) is not None for path in matched):
             rules.append(pattern)
         else:
             rules += [f"/{path}" for path in members]
     return rules
+
+
+def _may_match(start: str, path: str) -> bool:
+    # A cheap test before the regex (thousands of files, a pattern per hashed folder): an ASCII
+    # path that does not start as the pattern does, case ignored, cannot match it. Outside
+    # ASCII, case-insensitive matching has more equivalences than lower() knows: the regex.
+    if start.isascii() and path.isascii():
+        return path[: len(start)].lower() == start.lower()
+    return True
 
 
 def url_matches(pattern: str, url: str) -> bool:

@@ -29,6 +29,7 @@ from cryptography.hazmat.primitives import serialization
 from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey, Ed25519PublicKey
 
 from chancery.core.config import read_plugin_options
+from chancery.core.walk import files_under
 
 WELL_KNOWN = ".well-known/chancery"
 MANIFEST_PATH = f"{WELL_KNOWN}/manifest.json"
@@ -186,13 +187,7 @@ def sha256_hex(data: bytes) -> str:
 
 def published_files(site_dir: Path) -> list[str]:
     """Every file under ``site_dir`` the manifest lists, as sorted POSIX paths."""
-    paths = []
-    for path in site_dir.rglob("*"):
-        if path.is_file():
-            relative = path.relative_to(site_dir).as_posix()
-            if relative not in UNLISTED:
-                paths.append(relative)
-    return sorted(paths)
+    return [path for path in files_under(site_dir) if path not in UNLISTED]
 
 
 def build_manifest(site_dir: Path, site_url: str | None, key_id: str | None) -> bytes:

@@ -14,6 +14,7 @@ writes it under the language's prefix, the root language's at the root.
 from __future__ import annotations
 
 import hashlib
+import posixpath
 from pathlib import Path
 from typing import Any
 from urllib.parse import urlsplit
@@ -40,6 +41,7 @@ from chancery.core.headers import (
 )
 from chancery.core.redirects import Redirect, redirect_page, redirect_rules, redirects
 from chancery.core.schedule import is_live
+from chancery.core.walk import files_under
 from chancery.mkdocs_plugins.search import SearchPlugin
 from chancery.mkdocs_plugins.site import (
     SiteWideStep,
@@ -186,10 +188,9 @@ class HeadersPlugin(BasePlugin[HeadersPluginConfig], SiteWideStep):
         scripts: set[str] = set()
         styles: set[str] = set()
         kept: inline_code_cache.Scans = {}
-        published = sorted(path for path in site_dir.rglob("*") if path.is_file())
-        for page in (path for path in published if path.suffix == ".html"):
-            where = page.relative_to(site_dir).as_posix()
-            data = page.read_bytes()
+        published = files_under(site_dir)
+        for where in (path for path in published if posixpath.splitext(path)[1] == ".html"):
+            data = (site_dir / where).read_bytes()
             digest = _digest(data)
             known = self.scanned.get(where)
             if known is not None and known[0] == digest:
@@ -203,7 +204,7 @@ class HeadersPlugin(BasePlugin[HeadersPluginConfig], SiteWideStep):
         if cache is not None:
             inline_code_cache.save(cache, kept)
         policy = content_security_policy(scripts, styles, wasm=self.config.headers_allow_wasm)
-        immutable = immutable_rules(path.relative_to(site_dir).as_posix() for path in published)
+        immutable = immutable_rules(published)
         (site_dir / HEADERS_PATH).write_text(headers_file(policy, immutable), encoding="utf-8")
         if self.config.headers_redirects:
             prefixes = content_plugin(config, "chancery/headers").state()[0]
