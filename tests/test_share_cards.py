@@ -23,6 +23,7 @@ from functools import partial
 from pathlib import Path
 from typing import Any
 
+import mkdocs.utils
 import pytest
 import yaml
 from hypothesis import HealthCheck, given, settings
@@ -387,6 +388,11 @@ def test_the_cache_is_used_and_changes_nothing(
         "0"
     }
     assert second == first
+    # A build over a site folder left in place finds its cards there and keeps them in use.
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setattr(mkdocs.utils, "clean_directory", lambda directory: None)
+        assert site_files(build(root)) == first
+    assert sorted(path.name for path in cache.glob("*.png")) == cached
     # Off: the same site still.
     off = project(tmp_path / "off", files(), share_cards_cache="")
     assert site_files(build(off)) == first

@@ -355,9 +355,13 @@ class CardCache:
         self.folder = folder
 
     def place(self, key: str, target: Path) -> bool:
-        """Put the kept card ``key`` at ``target`` (which must not exist); False if none."""
+        """Put the kept card ``key`` at ``target``; False if there is none.
+
+        A card already at ``target`` (another page's of this build, or a dirty build's site)
+        counts as placed, and keeps its entry in use.
+        """
         path = self.folder / f"{key}.png"
-        if not place(path, target):
+        if not (target.is_file() or place(path, target)):
             return False
         with contextlib.suppress(OSError):
             os.utime(path)

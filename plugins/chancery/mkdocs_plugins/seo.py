@@ -453,7 +453,7 @@ class SeoPlugin(BasePlugin[SeoPluginConfig], SiteWideStep):
         target = Path(config.site_dir) / url
         cache = cards.cache
         # Drawn already for another page of this build, or kept by an earlier one.
-        if target.is_file() or (cache is not None and cache.place(key, target)):
+        if cache.place(key, target) if cache is not None else target.is_file():
             cards.count(view.language.code, 1)
             return url
         try:
