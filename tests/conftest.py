@@ -8,6 +8,7 @@ from collections.abc import Callable, Iterable, Iterator, Mapping
 from pathlib import Path
 from typing import Any
 
+import mkdocs.utils
 import pytest
 import yaml
 from mkdocs.commands.build import build
@@ -23,6 +24,19 @@ os.environ.setdefault("NO_MKDOCS_2_WARNING", "1")
 
 Files = Mapping[str, str | bytes]
 BuildSite = Callable[..., Path]
+
+_CLEAN_DIRECTORY = mkdocs.utils.clean_directory
+
+
+@pytest.fixture(autouse=True)
+def _builds_clean_their_site_folder() -> Iterator[None]:
+    """Put back MkDocs' clean_directory after each test.
+
+    static-i18n swaps it for a no-op during its language builds and leaves the no-op in place
+    when one fails: every later build in the process would then write over an old site.
+    """
+    yield
+    mkdocs.utils.clean_directory = _CLEAN_DIRECTORY
 
 
 def site_config(
