@@ -106,3 +106,15 @@ def test_write_new_leaves_a_linked_entry_as_it_was(tmp_path: Path, umask_022: No
     cache_folder.write_new(published, b'{"languages": {"en": 1}}')
     assert entry.read_bytes() == b'{"languages": {}}'
     assert published.read_bytes() == b'{"languages": {"en": 1}}'
+
+
+def test_placing_over_a_linked_file_leaves_its_entry_as_it_was(
+    tmp_path: Path, umask_022: None
+) -> None:
+    first, second = tmp_path / "cache" / "first", tmp_path / "cache" / "second"
+    cache_folder.write_atomically(first, b"first")
+    cache_folder.write_atomically(second, b"second")
+    target = tmp_path / "site" / "file"
+    assert cache_folder.place(first, target)
+    assert cache_folder.place(second, target)
+    assert (target.read_bytes(), first.read_bytes()) == (b"second", b"first")

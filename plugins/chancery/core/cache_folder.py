@@ -6,8 +6,8 @@ after a whole build the entries it did not use (older than its start) can be rem
 
 A kept file that goes into the site unchanged (a share card, a search index file) is linked
 there rather than copied: a warm build then allocates no new file for it, which is most of the
-cost of writing a small file. The site's copy and the entry are then one file, so nothing may
-write to a published file in place; the site's writers replace files instead (write_new).
+cost of writing a small file. The site's copy and the entry are then one file, so no step may
+write into such a file in place: the one that rewrites one replaces it instead (write_new).
 """
 
 from __future__ import annotations
@@ -50,10 +50,11 @@ def write_new(path: Path, data: bytes) -> None:
 
 
 def place(entry: Path, target: Path) -> bool:
-    """Put the kept file ``entry`` at ``target`` (which must not exist); False if it is gone.
+    """Put the kept file ``entry`` at ``target``; False if the entry is gone.
 
     Linked when the entry has the mode a new file gets here and the two share a file system;
-    copied otherwise, so the site's files have the same modes either way.
+    copied otherwise, so the site's files have the same modes either way. A file already at
+    ``target`` is replaced, never written into (it may be linked to another entry).
     """
     try:
         mode = stat.S_IMODE(entry.stat().st_mode)
@@ -68,6 +69,7 @@ def place(entry: Path, target: Path) -> bool:
             return False
         except OSError:  # Another file system, or links not allowed: a copy.
             pass
+    target.unlink(missing_ok=True)
     try:
         shutil.copyfile(entry, target)
     except FileNotFoundError:
