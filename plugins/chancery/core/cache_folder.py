@@ -13,9 +13,9 @@ write into such a file in place: the one that rewrites one replaces it instead (
 from __future__ import annotations
 
 import os
-import secrets
 import shutil
 import stat
+import tempfile
 from functools import cache
 from pathlib import Path
 
@@ -27,19 +27,15 @@ def write_atomically(path: Path, data: bytes) -> None:
     owner-only one: an entry linked into the site must be readable by the web server.
     """
     path.parent.mkdir(parents=True, exist_ok=True)
-    while True:
-        temporary = path.parent / f".{secrets.token_hex(8)}.tmp"
-        try:
-            handle = os.open(temporary, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o666)
-            break
-        except FileExistsError:  # pragma: no cover - 64 random bits
-            continue
+    handle, temporary = tempfile.mkstemp(dir=path.parent, prefix=".", suffix=".tmp")
     try:
+        if new_file_mode() >= 0:
+            os.fchmod(handle, new_file_mode())
         with os.fdopen(handle, "wb") as output:
             output.write(data)
         os.replace(temporary, path)
     except BaseException:
-        temporary.unlink(missing_ok=True)
+        Path(temporary).unlink(missing_ok=True)
         raise
 
 

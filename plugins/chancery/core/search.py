@@ -129,9 +129,8 @@ def merge_bundles(parts: Iterable[Path], bundle: Path) -> None:
         languages.update(entry.pop("languages"))  # type: ignore[call-overload]
         _move_into(part, bundle)
     entry["languages"] = languages
-    # Written anew, not in place: the part's entry file may be a kept index's (cache_folder).
-    write_new(bundle / ENTRY_FILE, json.dumps(entry).encode("utf-8"))
-    make_reproducible(bundle)
+    _drop_unused(bundle)
+    _write_entry(bundle, entry)
 
 
 def _move_into(source: Path, target: Path) -> None:
@@ -151,12 +150,19 @@ def make_reproducible(bundle: Path) -> None:
     Pagefind writes the entry file's language map in hash-map order, which changes between
     runs; every other file is named and filled by content hash, so it is already stable.
     """
+    _drop_unused(bundle)
+    _write_entry(bundle, json.loads((bundle / ENTRY_FILE).read_text(encoding="utf-8")))
+
+
+def _drop_unused(bundle: Path) -> None:
     for name in UNUSED_FILES:
         (bundle / name).unlink(missing_ok=True)
-    entry = bundle / ENTRY_FILE
-    data = json.loads(entry.read_text(encoding="utf-8"))
+
+
+def _write_entry(bundle: Path, data: object) -> None:
+    # A new file, not written into the old one: that may be a kept index's (cache_folder).
     text = json.dumps(data, sort_keys=True, ensure_ascii=False, separators=(",", ":"))
-    write_new(entry, text.encode("utf-8"))
+    write_new(bundle / ENTRY_FILE, text.encode("utf-8"))
 
 
 def index_sizes(bundle: Path) -> dict[str, int]:
